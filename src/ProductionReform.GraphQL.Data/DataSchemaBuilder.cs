@@ -1,0 +1,128 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using ProductionReform.GraphQL.Data.Execution;
+using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Paging;
+using ProductionReform.GraphQL.Data.Sorting;
+
+namespace ProductionReform.GraphQL.Data;
+
+/// <summary>
+/// Turns the declared entity types into a schema with HotChocolate's data conventions: global ids and
+/// <c>node</c>/<c>nodes</c>, a connection and a collection segment per root list, <c>where</c>/<c>order</c>
+/// inputs, and batched nested connections for every to-many relation.
+/// </summary>
+public sealed class DataSchemaBuilder
+{
+    private readonly List<IEntityGraphType> _types = [];
+    private readonly DataOptions _options;
+
+    public DataSchemaBuilder(DataOptions options) => _options = options;
+
+    public ModelRegistry Models { get; } = new();
+
+    public DataSchemaBuilder Add(IEntityGraphType type)
+    {
+        _types.Add(type);
+        return this;
+    }
+
+    /// <summary>Registers the types on <paramref name="schema"/> and adds the root fields to <paramref name="query"/>.</summary>
+    public void Build(ISchema schema, ObjectGraphType query)
+    {
+        foreach (var type in _types)
+        {
+            type.Model.Name = type.Name;
+            type.Model.Interfaces.Add("Node");
+            foreach (var scalar in type.Model.Fields.OfType<ScalarField>().Where(s => !FilterInputTypes.IsFilterableScalar(s.ValueType)))
+                scalar.IsFilterable = scalar.IsSortable = false;
+            Models.Add(type.Model);
+        }
+        var services = new DataServices(Models, _options);
+
+        var node = new NodeInterface();
+        schema.RegisterType(node);
+        schema.RegisterType(new SortEnumGraphType());
+        schema.RegisterType(PagingTypes.PageInfo());
+        schema.RegisterType(PagingTypes.SegmentInfo());
+
+        var scalarTypes = _types.SelectMany(t => t.Model.Fields).OfType<ScalarField>().Where(f => f.IsFilterable)
+            .Select(f => ScalarTypes.Underlying(f.ValueType)).Distinct();
+        foreach (var valueType in scalarTypes) schema.RegisterType(FilterInputTypes.Operations(valueType));
+
+        foreach (var type in _types)
+        {
+            var model = type.Model;
+            schema.RegisterType(FilterInputTypes.Entity(model, Models.All.ToDictionary(m => m.ClrType)));
+            schema.RegisterType(FilterInputTypes.List(model));
+            schema.RegisterType(SortInputTypes.Entity(model, Models));
+            schema.RegisterType(PagingTypes.Edge(model));
+            schema.RegisterType(PagingTypes.Connection(model));
+            schema.RegisterType(PagingTypes.Segment(model));
+
+            AddFields(type, services);
+            type.AddResolvedInterface(node);
+            node.AddPossibleType(type);
+            schema.RegisterType(type);
+
+            var plural = char.ToLowerInvariant(model.PluralName[0]) + model.PluralName[1..];
+            query.AddField(ListFields.RootConnection(plural, model, services));
+            query.AddField(ListFields.RootSegment(plural + "Page", model, services));
+        }
+        query.AddField(NodeFields.Node(services));
+        query.AddField(NodeFields.Nodes(services));
+    }
+
+    private void AddFields(IEntityGraphType type, DataServices services)
+    {
+        var model = type.Model;
+        type.AddField(new FieldType
+        {
+            Name = "id",
+            Type = typeof(NonNullGraphType<IdGraphType>),
+            Description = "The global id of this record (Relay object identification); `node(id:)` finds it.",
+            Resolver = new FuncFieldResolver<object>(context => GlobalId.Encode(model.Name, model.KeyOf(context.Source!))),
+        });
+        foreach (var field in model.Fields)
+        {
+            type.AddField(field switch
+            {
+                ScalarField scalar => new FieldType
+                {
+                    Name = field.Name,
+                    Description = field.Description,
+                    Type = scalar.GraphType ?? OutputType(scalar),
+                    Resolver = Getter(field, scalar.Convert),
+                },
+                ReferenceField reference => new FieldType
+                {
+                    Name = field.Name,
+                    Description = field.Description,
+                    ResolvedType = new GraphQLTypeReference(Models[reference.TargetType].Name),
+                    Resolver = Getter(field, null),
+                },
+                ListField list => ListFields.Nested(field.Name, model, list, services),
+                _ => throw new NotSupportedException(field.GetType().Name),
+            });
+        }
+    }
+
+    private static Type OutputType(ScalarField scalar) => ScalarTypes.ElementType(scalar.ValueType) is { } element
+        ? typeof(NonNullGraphType<>).MakeGenericType(typeof(ListGraphType<>).MakeGenericType(
+            typeof(NonNullGraphType<>).MakeGenericType(ScalarTypes.NamedGraphType(element))))
+        : ScalarTypes.OutputGraphType(scalar, ScalarTypes.NamedGraphType(scalar.ValueType));
+
+    private static IFieldResolver Getter(DataField field, Func<object?, object?>? convert)
+    {
+        var source = Expression.Parameter(typeof(object), "source");
+        var read = Expression.Lambda<Func<object, object?>>(
+            Expression.Convert(Expression.Property(Expression.Convert(source, field.Property.DeclaringType!), field.Property), typeof(object)),
+            source).Compile();
+        return convert is null
+            ? new FuncFieldResolver<object?>(context => read(context.Source!))
+            : new FuncFieldResolver<object?>(context => convert(read(context.Source!)));
+    }
+}

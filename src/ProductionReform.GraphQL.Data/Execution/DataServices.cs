@@ -1,0 +1,16 @@
+using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Paging;
+using ProductionReform.GraphQL.Data.Projection;
+
+namespace ProductionReform.GraphQL.Data.Execution;
+
+/// <summary>The parts every list resolver shares, built once with the schema.</summary>
+internal sealed class DataServices(ModelRegistry models, DataOptions options)
+{
+    public ModelRegistry Models { get; } = models;
+    public DataOptions Options { get; } = options;
+    public FilterTranslator Filters { get; } = new(models, options);
+    public ProjectionBuilder Projections { get; } = new(models);
+    public CursorCodec Cursors { get; } = new(options);
+}

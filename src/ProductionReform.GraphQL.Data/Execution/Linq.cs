@@ -1,0 +1,52 @@
+using System.Linq.Expressions;
+
+namespace ProductionReform.GraphQL.Data.Execution;
+
+/// <summary>
+/// LINQ calls as expressions, over an <see cref="IQueryable{T}"/> (root lists) or over a navigation
+/// collection inside a projection (nested lists), so one pipeline serves both.
+/// </summary>
+internal static class Linq
+{
+    public static Expression Any(Expression source, Type element, LambdaExpression? predicate) => predicate is null
+        ? Call(source, nameof(Enumerable.Any), [element])
+        : Call(source, nameof(Enumerable.Any), [element], predicate);
+
+    public static Expression All(Expression source, Type element, LambdaExpression predicate) =>
+        Call(source, nameof(Enumerable.All), [element], predicate);
+
+    public static Expression Where(Expression source, Type element, LambdaExpression predicate) =>
+        Call(source, nameof(Enumerable.Where), [element], predicate);
+
+    public static Expression Select(Expression source, Type element, LambdaExpression selector) =>
+        Call(source, nameof(Enumerable.Select), [element, selector.ReturnType], selector);
+
+    public static Expression Order(Expression source, Type element, LambdaExpression key, bool descending, bool first) =>
+        Call(source, (first, descending) switch
+        {
+            (true, false) => nameof(Enumerable.OrderBy),
+            (true, true) => nameof(Enumerable.OrderByDescending),
+            (false, false) => nameof(Enumerable.ThenBy),
+            (false, true) => nameof(Enumerable.ThenByDescending),
+        }, [element, key.ReturnType], key);
+
+    public static Expression Take(Expression source, Type element, int count) =>
+        Call(source, nameof(Enumerable.Take), [element], Expression.Constant(count));
+
+    public static Expression Skip(Expression source, Type element, int count) =>
+        Call(source, nameof(Enumerable.Skip), [element], Expression.Constant(count));
+
+    public static Expression Count(Expression source, Type element) =>
+        Call(source, nameof(Enumerable.Count), [element]);
+
+    public static Expression ToList(Expression source, Type element) =>
+        Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [element], source);
+
+    private static Expression Call(Expression source, string method, Type[] typeArguments, params Expression[] arguments)
+    {
+        var queryable = typeof(IQueryable).IsAssignableFrom(source.Type);
+        var host = queryable ? typeof(Queryable) : typeof(Enumerable);
+        var args = arguments.Select(a => queryable && a is LambdaExpression ? Expression.Quote(a) : a);
+        return Expression.Call(host, method, typeArguments, [source, .. args]);
+    }
+}

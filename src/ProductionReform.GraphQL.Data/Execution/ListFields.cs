@@ -1,0 +1,65 @@
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using ProductionReform.GraphQL.Data.Model;
+
+namespace ProductionReform.GraphQL.Data.Execution;
+
+/// <summary>The list fields: root connections and segments, and nested connections of to-many relations.</summary>
+internal static class ListFields
+{
+    public static FieldType RootConnection(string name, EntityModel model, DataServices services) => new()
+    {
+        Name = name,
+        Description = $"{model.PluralName}: filter with `where`, sort with `order`, page with first/after or last/before.",
+        ResolvedType = new GraphQLTypeReference(model.ConnectionName),
+        Arguments = ConnectionArguments(model),
+        Resolver = new FuncFieldResolver<object>(async context =>
+        {
+            var request = ListRequest.FromConnection(context, model, services);
+            return await ListQuery.RootAsync(Database.Of(context), request, services, context.CancellationToken);
+        }),
+    };
+
+    public static FieldType RootSegment(string name, EntityModel model, DataServices services) => new()
+    {
+        Name = name,
+        Description = $"{model.PluralName} by offset (page numbers): skip rows, take a page.",
+        ResolvedType = new GraphQLTypeReference(model.SegmentName),
+        Arguments = new QueryArguments(
+            new QueryArgument<IntGraphType> { Name = "skip", Description = "Rows to skip (default 0)." },
+            new QueryArgument<IntGraphType> { Name = "take", Description = "Rows to return (default and maximum are configured)." },
+            Where(model), Order(model)),
+        Resolver = new FuncFieldResolver<object>(async context =>
+        {
+            var request = ListRequest.FromSegment(context, model, services);
+            return await ListQuery.RootAsync(Database.Of(context), request, services, context.CancellationToken);
+        }),
+    };
+
+    public static FieldType Nested(string name, EntityModel parent, ListField field, DataServices services)
+    {
+        var target = services.Models[field.TargetType];
+        return new FieldType
+        {
+            Name = name,
+            Description = field.Description,
+            ResolvedType = new GraphQLTypeReference(target.ConnectionName),
+            Arguments = ConnectionArguments(target),
+            Resolver = new FuncFieldResolver<object>(context => NestedListBatch.Enlist(context, parent, field, services)),
+        };
+    }
+
+    private static QueryArguments ConnectionArguments(EntityModel model) => new(
+        new QueryArgument<IntGraphType> { Name = "first", Description = "Returns the first n rows (default and maximum are configured)." },
+        new QueryArgument<StringGraphType> { Name = "after", Description = "Returns the rows after this cursor." },
+        new QueryArgument<IntGraphType> { Name = "last", Description = "Returns the last n rows." },
+        new QueryArgument<StringGraphType> { Name = "before", Description = "Returns the rows before this cursor." },
+        Where(model), Order(model));
+
+    private static QueryArgument Where(EntityModel model) =>
+        new(new GraphQLTypeReference(model.FilterInputName)) { Name = "where", Description = "Conditions the rows meet." };
+
+    private static QueryArgument Order(EntityModel model) =>
+        new(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(model.SortInputName)))) { Name = "order", Description = "Sort keys in order; the id breaks ties." };
+}

@@ -1,0 +1,111 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQLParser.AST;
+using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Paging;
+using ProductionReform.GraphQL.Data.Projection;
+using ProductionReform.GraphQL.Data.Sorting;
+
+namespace ProductionReform.GraphQL.Data.Execution;
+
+/// <summary>
+/// One list field's arguments, checked and translated before any SQL runs: the filter, the order (ending
+/// with the key), the page window, the projection of the selected fields, and whether totalCount is asked.
+/// </summary>
+internal sealed class ListRequest
+{
+    public required EntityModel Model { get; init; }
+    public LambdaExpression? Filter { get; init; }
+    public required IReadOnlyList<SortKey> Order { get; init; }
+    public required int PageSize { get; init; }
+
+    /// <summary>True for <c>last</c>/<c>before</c>: read the order reversed, then turn the page round.</summary>
+    public bool Backward { get; init; }
+
+    /// <summary>The sort-key values of the <c>after</c> or <c>before</c> cursor.</summary>
+    public object?[]? Cursor { get; init; }
+
+    public int Skip { get; init; }
+    public bool IsSegment { get; init; }
+    public required bool WantsTotal { get; init; }
+    public required LambdaExpression Rows { get; init; }
+
+    /// <summary>The order the SQL reads in: reversed when paging backwards.</summary>
+    public IReadOnlyList<SortKey> ReadOrder => Backward ? Order.Select(k => k.Reversed()).ToList() : Order;
+
+    public static ListRequest FromConnection(IResolveFieldContext context, EntityModel model, DataServices services)
+    {
+        var first = context.GetArgument<int?>("first");
+        var last = context.GetArgument<int?>("last");
+        var after = context.GetArgument<string?>("after");
+        var before = context.GetArgument<string?>("before");
+
+        if (first < 0) throw DataError.InvalidPaging($"'first' must be 0 or more; it is {first}.");
+        if (last < 0) throw DataError.InvalidPaging($"'last' must be 0 or more; it is {last}.");
+        if (first is not null && last is not null) throw DataError.InvalidPaging("Give 'first' or 'last', not both.");
+        if (after is not null && before is not null) throw DataError.InvalidPaging("Give 'after' or 'before', not both.");
+        var size = CheckPageSize(first ?? last, first is not null ? "first" : "last", services.Options);
+
+        var backward = last is not null || (before is not null && first is null);
+        var order = SortTranslator.Translate(model, services.Models, Raw(context, "order") as IEnumerable<object?>);
+        var cursorText = backward ? before : after;
+        return new ListRequest
+        {
+            Model = model,
+            Filter = services.Filters.Translate(model, Raw(context, "where") as IDictionary<string, object?>),
+            Order = order,
+            PageSize = size,
+            Backward = backward,
+            Cursor = cursorText is null ? null : services.Cursors.Decode(order, cursorText, backward ? "before" : "after"),
+            WantsTotal = Selects(context, "totalCount"),
+            Rows = services.Projections.Rows(model, NodeSelections(context), context.Document, order.Select(k => k.Key)),
+        };
+    }
+
+    public static ListRequest FromSegment(IResolveFieldContext context, EntityModel model, DataServices services)
+    {
+        var skip = context.GetArgument<int?>("skip") ?? 0;
+        var take = context.GetArgument<int?>("take");
+        if (skip < 0) throw DataError.InvalidPaging($"'skip' must be 0 or more; it is {skip}.");
+        if (take < 0) throw DataError.InvalidPaging($"'take' must be 0 or more; it is {take}.");
+        var order = SortTranslator.Translate(model, services.Models, Raw(context, "order") as IEnumerable<object?>);
+        return new ListRequest
+        {
+            Model = model,
+            Filter = services.Filters.Translate(model, Raw(context, "where") as IDictionary<string, object?>),
+            Order = order,
+            PageSize = CheckPageSize(take, "take", services.Options),
+            Skip = skip,
+            IsSegment = true,
+            WantsTotal = Selects(context, "totalCount"),
+            Rows = services.Projections.Rows(model, NodeSelections(context), context.Document, []),
+        };
+    }
+
+    /// <summary>The coerced argument as GraphQL.NET built it: dictionaries and lists, no conversions.</summary>
+    private static object? Raw(IResolveFieldContext context, string name) =>
+        context.Arguments is { } arguments && arguments.TryGetValue(name, out var value) ? value.Value : null;
+
+    private static int CheckPageSize(int? requested, string argument, DataOptions options)
+    {
+        if (requested > options.MaxPageSize)
+            throw DataError.LimitExceeded("maxPageSize", options.MaxPageSize, requested.Value, $"'{argument}'");
+        return requested ?? options.DefaultPageSize;
+    }
+
+    private static Dictionary<string, List<GraphQLField>> Selected(IResolveFieldContext context) =>
+        context.FieldAst.SelectionSet is { } set ? SelectionCollector.Collect([set], context.Document, _ => true) : [];
+
+    private static bool Selects(IResolveFieldContext context, string field) => Selected(context).ContainsKey(field);
+
+    /// <summary>What is selected on the entity: under <c>nodes</c>, <c>edges { node }</c> or <c>items</c>.</summary>
+    private static IEnumerable<GraphQLSelectionSet> NodeSelections(IResolveFieldContext context)
+    {
+        var selected = Selected(context);
+        var edges = SelectionCollector.Collect(SelectionCollector.Under(selected, "edges"), context.Document, _ => true);
+        return SelectionCollector.Under(selected, "nodes")
+            .Concat(SelectionCollector.Under(selected, "items"))
+            .Concat(SelectionCollector.Under(edges, "node"))
+            .ToList();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Model;
+
+namespace ProductionReform.GraphQL.Data.Execution;
+
+/// <summary><c>interface Node { id: ID! }</c>: every entity type implements it.</summary>
+public sealed class NodeInterface : InterfaceGraphType
+{
+    public NodeInterface()
+    {
+        Name = "Node";
+        Description = "A record with a global id (Relay object identification).";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.");
+    }
+}
+
+/// <summary><c>node(id:)</c> and <c>nodes(ids:)</c>: one statement per entity type asked for.</summary>
+internal static class NodeFields
+{
+    public static FieldType Node(DataServices services) => new()
+    {
+        Name = "node",
+        Description = "The record with this global id, or null when there is none.",
+        ResolvedType = new GraphQLTypeReference("Node"),
+        Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "id", Description = "A global id." }),
+        Resolver = new FuncFieldResolver<object>(async context =>
+        {
+            var found = await LoadAsync(context, [context.GetArgument<string>("id")], services);
+            return found[0];
+        }),
+    };
+
+    public static FieldType Nodes(DataServices services) => new()
+    {
+        Name = "nodes",
+        Description = "The records with these global ids, in the same order; null where there is none.",
+        ResolvedType = new NonNullGraphType(new ListGraphType(new GraphQLTypeReference("Node"))),
+        Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>> { Name = "ids", Description = "Global ids." }),
+        Resolver = new FuncFieldResolver<object>(async context =>
+            await LoadAsync(context, context.GetArgument<List<string>>("ids"), services)),
+    };
+
+    private static async Task<object?[]> LoadAsync(IResolveFieldContext context, IReadOnlyList<string> ids, DataServices services)
+    {
+        if (ids.Count > services.Options.MaxPageSize)
+            throw DataError.LimitExceeded("maxPageSize", services.Options.MaxPageSize, ids.Count, "The number of ids");
+
+        // Every id is decoded before any SQL runs, so one bad id refuses the whole field.
+        var decoded = ids.Select(id =>
+        {
+            var (typeName, key) = GlobalId.Decode(id);
+            var model = services.Models.FindByName(typeName) ?? throw DataError.InvalidId($"'{id}' names no type of this registry.");
+            return (Model: model, Key: key);
+        }).ToList();
+
+        var found = new Dictionary<(EntityModel, int), object>();
+        var db = Database.Of(context);
+        var selection = context.FieldAst.SelectionSet is { } set ? new[] { set } : [];
+        foreach (var group in decoded.GroupBy(d => d.Model))
+        {
+            var model = group.Key;
+            var x = Expression.Parameter(model.ClrType, "x");
+            var keys = group.Select(d => d.Key).Distinct().ToList();
+            var where = Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
+                FilterTranslator.Parameter(keys, typeof(List<int>)), Expression.Property(x, model.Key)), x);
+            var select = Expression.Lambda(Expression.Convert(services.Projections.Build(model, x, selection, context.Document), typeof(object)), x);
+            var entities = (IQueryable)ListQuery.Set(db, model.ClrType);
+            var query = Linq.Select(Linq.Where(entities.Expression, model.ClrType, where), model.ClrType, select);
+            foreach (var entity in await entities.Provider.CreateQuery<object>(query).ToListAsync(context.CancellationToken))
+                found[(model, model.KeyOf(entity))] = entity;
+        }
+        return decoded.Select(d => found.GetValueOrDefault((d.Model, d.Key))).ToArray();
+    }
+}

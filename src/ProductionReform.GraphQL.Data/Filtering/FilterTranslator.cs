@@ -1,0 +1,200 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using ProductionReform.GraphQL.Data.Execution;
+using ProductionReform.GraphQL.Data.Model;
+
+namespace ProductionReform.GraphQL.Data.Filtering;
+
+/// <summary>Turns a coerced <c>where</c> argument into a predicate that EF Core translates to SQL.</summary>
+internal sealed class FilterTranslator(ModelRegistry models, DataOptions options)
+{
+    private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(
+        nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+
+    /// <summary>The predicate for <paramref name="where"/>, or null when it places no condition.</summary>
+    public LambdaExpression? Translate(EntityModel model, IDictionary<string, object?>? where)
+    {
+        if (where is null || where.Count == 0) return null;
+        var x = Expression.Parameter(model.ClrType, "x");
+        return Expression.Lambda(Object(model, x, where, depth: 1), x);
+    }
+
+    private Expression Object(EntityModel model, Expression instance, IDictionary<string, object?> where, int depth)
+    {
+        if (depth > options.MaxFilterDepth)
+            throw DataError.LimitExceeded("maxFilterDepth", options.MaxFilterDepth, depth, "The nesting depth of 'where'");
+
+        var conditions = new List<Expression>();
+        foreach (var (name, value) in where)
+        {
+            if (value is null) continue;
+            switch (name)
+            {
+                case "and":
+                    conditions.Add(Combine(Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1)), Expression.AndAlso, true));
+                    break;
+                case "or":
+                    conditions.Add(Combine(Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1)), Expression.OrElse, false));
+                    break;
+                default:
+                    var field = model.Find(name) ?? throw DataError.InvalidFilter($"{model.FilterInputName} has no field '{name}'.");
+                    var member = Rebind(field.Member, instance);
+                    conditions.Add(field switch
+                    {
+                        ScalarField scalar => Operations(scalar, member, Dictionary(value)),
+                        ReferenceField reference => Object(models[reference.TargetType], member, Dictionary(value), depth + 1),
+                        ListField list => ListCondition(models[list.TargetType], member, Dictionary(value), depth + 1),
+                        _ => throw new NotSupportedException(field.GetType().Name),
+                    });
+                    break;
+            }
+        }
+        return Combine(conditions, Expression.AndAlso, true);
+    }
+
+    private Expression ListCondition(EntityModel element, Expression collection, IDictionary<string, object?> where, int depth)
+    {
+        var conditions = new List<Expression>();
+        foreach (var (operation, value) in where)
+        {
+            if (value is null) continue;
+            if (operation == "any")
+            {
+                var any = Linq.Any(collection, element.ClrType, null);
+                conditions.Add((bool)value ? any : Expression.Not(any));
+                continue;
+            }
+            var y = Expression.Parameter(element.ClrType, "y");
+            var predicate = Expression.Lambda(Object(element, y, Dictionary(value), depth), y);
+            conditions.Add(operation switch
+            {
+                "some" => Linq.Any(collection, element.ClrType, predicate),
+                "none" => Expression.Not(Linq.Any(collection, element.ClrType, predicate)),
+                "all" => Linq.All(collection, element.ClrType, predicate),
+                _ => throw DataError.InvalidFilter($"{element.ListFilterInputName} has no operation '{operation}'."),
+            });
+        }
+        return Combine(conditions, Expression.AndAlso, true);
+    }
+
+    private Expression Operations(ScalarField field, Expression member, IDictionary<string, object?> operations)
+    {
+        var conditions = new List<Expression>();
+        foreach (var (operation, value) in operations)
+        {
+            switch (operation)
+            {
+                case "and":
+                    if (value is not null) conditions.Add(Combine(Items(value).Select(item => Operations(field, member, Dictionary(item))), Expression.AndAlso, true));
+                    break;
+                case "or":
+                    if (value is not null) conditions.Add(Combine(Items(value).Select(item => Operations(field, member, Dictionary(item))), Expression.OrElse, false));
+                    break;
+                default:
+                    conditions.Add(Operation(field, member, operation, value));
+                    break;
+            }
+        }
+        return Combine(conditions, Expression.AndAlso, true);
+    }
+
+    private Expression Operation(ScalarField field, Expression member, string operation, object? value)
+    {
+        if (!FilterInputTypes.OperationsFor(field.ValueType).Contains(operation))
+            throw DataError.InvalidFilter($"'{operation}' is not an operation of {ScalarTypes.FilterInputName(field.ValueType)}.");
+
+        switch (operation)
+        {
+            case "eq": return Expression.Equal(member, Parameter(value, member.Type));
+            case "neq": return Expression.NotEqual(member, Parameter(value, member.Type));
+            case "in": return InList(field, member, value);
+            case "nin": return Expression.Not(InList(field, member, value));
+        }
+
+        if (value is null)
+            throw DataError.InvalidFilter($"'{field.Name}.{operation}' needs a value; null is only allowed with eq and neq.");
+
+        return operation switch
+        {
+            "contains" => Like(member, "%" + EscapeLike((string)value) + "%"),
+            "startsWith" => Like(member, EscapeLike((string)value) + "%"),
+            "endsWith" => Like(member, "%" + EscapeLike((string)value)),
+            "ncontains" => NotLike(member, "%" + EscapeLike((string)value) + "%"),
+            "nstartsWith" => NotLike(member, EscapeLike((string)value) + "%"),
+            "nendsWith" => NotLike(member, "%" + EscapeLike((string)value)),
+            "gt" => Expression.GreaterThan(member, Parameter(value, member.Type)),
+            "gte" => Expression.GreaterThanOrEqual(member, Parameter(value, member.Type)),
+            "lt" => Expression.LessThan(member, Parameter(value, member.Type)),
+            "lte" => Expression.LessThanOrEqual(member, Parameter(value, member.Type)),
+            "ngt" => Expression.Not(Expression.GreaterThan(member, Parameter(value, member.Type))),
+            "ngte" => Expression.Not(Expression.GreaterThanOrEqual(member, Parameter(value, member.Type))),
+            "nlt" => Expression.Not(Expression.LessThan(member, Parameter(value, member.Type))),
+            "nlte" => Expression.Not(Expression.LessThanOrEqual(member, Parameter(value, member.Type))),
+            _ => throw DataError.InvalidFilter($"'{operation}' is not a known operation."),
+        };
+    }
+
+    private Expression InList(ScalarField field, Expression member, object? value)
+    {
+        if (value is null) throw DataError.InvalidFilter($"'{field.Name}.in' and '{field.Name}.nin' need a list of values.");
+        var items = Items(value).ToList();
+        if (items.Count > options.MaxInListLength)
+            throw DataError.LimitExceeded("maxInListLength", options.MaxInListLength, items.Count, $"The list given to '{field.Name}'");
+
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(member.Type))!;
+        foreach (var item in items) list.Add(ConvertValue(item, member.Type));
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, list.GetType()), member);
+    }
+
+    private static Expression Like(Expression member, string pattern) =>
+        Expression.Call(ILike, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
+
+    // A null text contains nothing, so the negations hold for it.
+    private static Expression NotLike(Expression member, string pattern) =>
+        Expression.OrElse(Expression.Equal(member, Expression.Constant(null, typeof(string))), Expression.Not(Like(member, pattern)));
+
+    /// <summary>The user's text matches literally: LIKE's wildcards and the escape character are escaped.</summary>
+    internal static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    /// <summary>A value EF Core sends as a SQL parameter, never spliced into the SQL text.</summary>
+    internal static Expression Parameter(object? value, Type type)
+    {
+        var box = Activator.CreateInstance(typeof(ValueBox<>).MakeGenericType(type), ConvertValue(value, type))!;
+        return Expression.Property(Expression.Constant(box), "Value");
+    }
+
+    internal static object? ConvertValue(object? value, Type type)
+    {
+        if (value is null) return null;
+        var target = ScalarTypes.Underlying(type);
+        if (target.IsInstanceOfType(value)) return value;
+        if (target.IsEnum) return Enum.ToObject(target, value);
+        if (target == typeof(DateOnly) && value is DateTime dateTime) return DateOnly.FromDateTime(dateTime);
+        return System.Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal static Expression Rebind(LambdaExpression member, Expression instance) =>
+        new ParameterRebinder(member.Parameters[0], instance).Visit(member.Body);
+
+    private static Expression Combine(IEnumerable<Expression> conditions, Func<Expression, Expression, Expression> join, bool empty) =>
+        conditions.Aggregate((Expression?)null, (all, next) => all is null ? next : join(all, next)) ?? Expression.Constant(empty);
+
+    private static IEnumerable<object?> Items(object value) =>
+        value as IEnumerable<object?> ?? throw DataError.InvalidFilter("Expected a list.");
+
+    private static IDictionary<string, object?> Dictionary(object? value) =>
+        value as IDictionary<string, object?> ?? throw DataError.InvalidFilter("Expected an input object.");
+
+    private sealed class ValueBox<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
+}
+
+internal sealed class ParameterRebinder(ParameterExpression from, Expression to) : ExpressionVisitor
+{
+    protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+}
