@@ -1,0 +1,15 @@
+using ProductionReform.Domain;
+
+namespace ProductionReform.Api.Features.Indicators;
+
+public sealed class IndicatorType : RegistryEntityType<Indicator>
+{
+    public IndicatorType() : base("Indicator 指标: a published figure of the reform and of the unions' work.")
+    {
+        Scalar(x => x.Code, "Stable code of the indicator in this registry.");
+        Scalar(x => x.Name, "Name in Chinese 名称.");
+        Scalar(x => x.NameEn, "Name in English.");
+        Scalar(x => x.Unit, "Unit 单位 (人次, 家, 个, 万元, 人, 场 …).");
+        List(x => x.Values, "Reported values 指标数值.");
+    }
+}

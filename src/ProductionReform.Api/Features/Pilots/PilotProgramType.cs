@@ -1,0 +1,20 @@
+using ProductionReform.Domain;
+
+namespace ProductionReform.Api.Features.Pilots;
+
+public sealed class PilotProgramType : RegistryEntityType<PilotProgram>
+{
+    public PilotProgramType() : base("Pilot program 试点: a group of enterprises that tries the reform first (先行先试).")
+    {
+        Scalar(x => x.Code, "Stable code of the program in this registry.");
+        Scalar(x => x.Name, "Name in Chinese 名称.");
+        Scalar(x => x.NameEn, "Name in English.");
+        Reference(x => x.Industry, "Industry of the program 行业.");
+        Scalar(x => x.Level, "Level that runs the program 级别.");
+        Scalar(x => x.TargetCount, "Number of enterprises the program selects 目标数量 (24 construction, 40 textile).");
+        Scalar(x => x.LaunchedOn, "Date the program started 启动日期, where the source gives it.");
+        List(x => x.Enrollments, "Enterprises enrolled in the program 试点企业.");
+        List(x => x.Documents, "Policy documents of the program 政策文件.");
+        List(x => x.Sources, SourcesDescription);
+    }
+}

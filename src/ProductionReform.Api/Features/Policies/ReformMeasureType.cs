@@ -1,0 +1,19 @@
+using ProductionReform.Domain;
+
+namespace ProductionReform.Api.Features.Policies;
+
+public sealed class ReformMeasureType : RegistryEntityType<ReformMeasure>
+{
+    public ReformMeasureType() : base("Reform measure 措施 stated by the source.")
+    {
+        Scalar(x => x.Code, "Stable code of the measure in this registry.");
+        Reference(x => x.Document, "The document that sets out the measure 政策文件; null when the source names none.");
+        Reference(x => x.Industry, "Industry the measure addresses 行业.");
+        Scalar(x => x.Ordinal, "Number of the measure within its document 序号.");
+        Scalar(x => x.Title, "Title in Chinese 标题, e.g. 工学一体化.");
+        Scalar(x => x.TitleEn, "Title in English.");
+        Scalar(x => x.Description, "What the measure does 内容.");
+        List(x => x.Enrollments, "Pilot enrollments that adopted the measure 采用的试点企业.");
+        List(x => x.Sources, SourcesDescription);
+    }
+}

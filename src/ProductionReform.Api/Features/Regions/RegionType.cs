@@ -1,0 +1,20 @@
+using ProductionReform.Domain;
+
+namespace ProductionReform.Api.Features.Regions;
+
+public sealed class RegionType : RegistryEntityType<Region>
+{
+    public RegionType() : base("Region 区域: a division of Nantong's administrative and reform geography.")
+    {
+        Scalar(x => x.Code, "Administrative division code 行政区划代码 (GB/T 2260) where known, else null.");
+        Scalar(x => x.Name, "Name in Chinese 名称, as in the source.");
+        Scalar(x => x.NameEn, "Name in English.");
+        Scalar(x => x.Kind, "Kind of division 区域类型.");
+        Reference(x => x.Parent, "The division this one belongs to 上级区域; null for Nantong 南通市.");
+        List(x => x.Children, "Divisions within this one 下级区域.");
+        List(x => x.Enterprises, "Enterprises located here 企业.");
+        List(x => x.StandardsIssued, "Skill-rating standards issued by this division 发布的技能评价标准.");
+        List(x => x.IndicatorValues, "Indicator values reported for this division 指标数值.");
+        List(x => x.Sources, SourcesDescription);
+    }
+}

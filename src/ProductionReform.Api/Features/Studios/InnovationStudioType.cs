@@ -1,0 +1,22 @@
+using ProductionReform.Domain;
+
+namespace ProductionReform.Api.Features.Studios;
+
+public sealed class InnovationStudioType : RegistryEntityType<InnovationStudio>
+{
+    public InnovationStudioType() : base(
+        "Innovation studio or incentive scheme 创新载体: model-worker studios, studio clusters and banks such as the knowledge-property bank 知识产权银行.")
+    {
+        Scalar(x => x.Name, "Name in Chinese 名称.");
+        Scalar(x => x.NameEn, "Name in English.");
+        Scalar(x => x.Kind, "Kind of studio or scheme 类型.");
+        Reference(x => x.HostEnterprise, "Enterprise that runs it 所属企业.");
+        Reference(x => x.Industry, "Industry 行业.");
+        Reference(x => x.InspiredBy, "The scheme whose example led to this one 启发来源.");
+        List(x => x.Inspired, "Schemes this one inspired 催生的做法.");
+        Scalar(x => x.FoundedOn, "Date founded 成立日期, where known.");
+        Scalar(x => x.Description, "What it does 简介.");
+        List(x => x.Outputs, "Standards and guides it produced 成果.");
+        List(x => x.Sources, SourcesDescription);
+    }
+}

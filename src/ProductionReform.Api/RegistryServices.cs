@@ -1,0 +1,63 @@
+using GraphQL;
+using GraphQL.Execution;
+using Microsoft.EntityFrameworkCore;
+using ProductionReform.Api.Http;
+using ProductionReform.Api.Schema;
+using ProductionReform.Data;
+using ProductionReform.Data.Seed;
+using ProductionReform.GraphQL.Data;
+using ProductionReform.GraphQL.Data.Diagnostics;
+
+namespace ProductionReform.Api;
+
+/// <summary>The registrations <c>Program.cs</c> reads as a table of contents.</summary>
+public static class RegistryServices
+{
+    public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = RegistryDatabase.ConnectionStringFrom(configuration.GetConnectionString("Registry"), configuration["DATABASE_URL"])
+            ?? throw new InvalidOperationException(
+                "No database configured: set ConnectionStrings__Registry (an Npgsql connection string) or DATABASE_URL (postgres://…), or start with scripts/run.");
+
+        services.AddScoped<SqlStatementCounter>();
+        services.AddDbContext<RegistryDbContext>((provider, options) =>
+            RegistryDatabase.Configure((DbContextOptionsBuilder<RegistryDbContext>)options, connectionString)
+                .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>()));
+        // The data layer knows no domain type; it asks for the request's DbContext.
+        services.AddScoped<DbContext>(provider => provider.GetRequiredService<RegistryDbContext>());
+        services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: ["ready"]);
+        return services;
+    }
+
+    public static IServiceCollection AddRegistryGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DataOptions>(configuration.GetSection("Data"));
+        var countSql = configuration.GetValue<bool>("Diagnostics:SqlCount");
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<RegistrySchema>()
+            .AddGraphTypes(typeof(DataSchemaBuilder).Assembly)
+            .AddGraphQLHttp()
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
+            // Resolvers share the request's DbContext, which runs one command at a time.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .ConfigureExecution(async (options, next) =>
+            {
+                if (!countSql) return await next(options);
+                var counter = options.RequestServices!.GetRequiredService<SqlStatementCounter>();
+                var before = counter.Count;
+                var result = await next(options);
+                (result.Extensions ??= [])["sqlStatements"] = counter.Count - before;
+                return result;
+            }));
+        return services;
+    }
+
+    /// <summary>Applies pending migrations and loads the seed; both are no-ops when already done.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await SeedLoader.SeedAsync(db, cancellationToken);
+    }
+}

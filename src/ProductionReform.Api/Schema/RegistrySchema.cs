@@ -1,0 +1,46 @@
+using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using ProductionReform.Api.Features.Cases;
+using ProductionReform.Api.Features.Enterprises;
+using ProductionReform.Api.Features.Indicators;
+using ProductionReform.Api.Features.Industries;
+using ProductionReform.Api.Features.Pilots;
+using ProductionReform.Api.Features.Policies;
+using ProductionReform.Api.Features.Regions;
+using ProductionReform.Api.Features.Sources;
+using ProductionReform.Api.Features.Standards;
+using ProductionReform.Api.Features.Studios;
+using ProductionReform.Api.Features.Training;
+using ProductionReform.GraphQL.Data;
+
+namespace ProductionReform.Api.Schema;
+
+/// <summary>The registry's public schema: every entity with HotChocolate-style lists, plus node/nodes.</summary>
+public sealed class RegistrySchema : global::GraphQL.Types.Schema
+{
+    public RegistrySchema(IServiceProvider services, IOptions<DataOptions> dataOptions) : base(services)
+    {
+        Description = "ProductionReform: the registry of Nantong's industrial-worker reform pilots 产业工人队伍建设改革.";
+        var query = new ObjectGraphType { Name = "Query", Description = "Reads of the registry." };
+
+        var data = new DataSchemaBuilder(dataOptions.Value)
+            .Add(new RegionType())
+            .Add(new IndustryType())
+            .Add(new EnterpriseType())
+            .Add(new PilotProgramType())
+            .Add(new PilotEnrollmentType())
+            .Add(new PolicyDocumentType())
+            .Add(new ReformMeasureType())
+            .Add(new SkillStandardType())
+            .Add(new OccupationType())
+            .Add(new InnovationStudioType())
+            .Add(new TrainingProgramType())
+            .Add(new PracticeCaseType())
+            .Add(new IndicatorType())
+            .Add(new IndicatorValueType())
+            .Add(new SourceType())
+            .Add(new CitationType());
+        data.Build(this, query);
+        Query = query;
+    }
+}
