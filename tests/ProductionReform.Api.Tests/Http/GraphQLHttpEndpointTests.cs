@@ -507,7 +507,7 @@ public sealed class GraphQLHttpEndpointTests
         }
     }
 
-    private sealed class TestSchema : Schema
+    private sealed class TestSchema : global::GraphQL.Types.Schema
     {
         public TestSchema(IServiceProvider services)
             : base(services)

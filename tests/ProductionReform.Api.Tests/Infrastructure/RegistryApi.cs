@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ProductionReform.Api.Tests.Infrastructure;
+
+/// <summary>The API in-process on a database of its own, with helpers to send GraphQL over real HTTP.</summary>
+public sealed class RegistryApi : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private RegistryApi(string connectionString, WebApplicationFactory<Program> factory)
+    {
+        ConnectionString = connectionString;
+        _factory = factory;
+        Client = factory.CreateClient();
+    }
+
+    public string ConnectionString { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<RegistryApi> StartAsync(string purpose, IDictionary<string, string?>? settings = null)
+    {
+        var connectionString = await TestDatabase.CreateAsync(purpose);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.UseSetting("ConnectionStrings:Registry", connectionString);
+            host.UseSetting("Diagnostics:SqlCount", "true");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) host.UseSetting(key, value);
+        });
+        return new RegistryApi(connectionString, factory);
+    }
+
+    /// <summary>POSTs a query and returns the whole response body (data, errors, extensions).</summary>
+    public async Task<JsonObject> PostAsync(string query, object? variables = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
+        var body = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(body)?.AsObject() ?? throw new AssertionException($"Not a JSON object: {body}");
+    }
+
+    /// <summary>POSTs a query that must succeed and returns its <c>data</c>.</summary>
+    public async Task<JsonObject> QueryAsync(string query, object? variables = null)
+    {
+        var body = await PostAsync(query, variables);
+        if (body["errors"] is JsonArray { Count: > 0 } errors)
+            throw new AssertionException($"The query failed: {errors.ToJsonString()}");
+        return body["data"]!.AsObject();
+    }
+
+    /// <summary>POSTs a query that must fail and returns its first error.</summary>
+    public async Task<JsonObject> ErrorAsync(string query, object? variables = null)
+    {
+        var body = await PostAsync(query, variables);
+        return body["errors"] is JsonArray { Count: > 0 } errors
+            ? errors[0]!.AsObject()
+            : throw new AssertionException($"Expected an error, got {body.ToJsonString()}");
+    }
+
+    /// <summary>The number of SQL statements the request ran (<c>extensions.sqlStatements</c>).</summary>
+    public async Task<int> SqlStatementsAsync(string query, object? variables = null)
+    {
+        var body = await PostAsync(query, variables);
+        if (body["errors"] is JsonArray { Count: > 0 } errors)
+            throw new AssertionException($"The query failed: {errors.ToJsonString()}");
+        return body["extensions"]!["sqlStatements"]!.GetValue<int>();
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? body = null, string contentType = "application/json", string? accept = null)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
+        if (accept is not null) request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        return await Client.SendAsync(request);
+    }
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+}
