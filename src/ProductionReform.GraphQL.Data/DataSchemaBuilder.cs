@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using ProductionReform.GraphQL.Data.Aggregation;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Filtering;
 using ProductionReform.GraphQL.Data.Model;
@@ -48,6 +49,7 @@ public sealed class DataSchemaBuilder
         schema.RegisterType(new SortEnumGraphType());
         schema.RegisterType(PagingTypes.PageInfo());
         schema.RegisterType(PagingTypes.SegmentInfo());
+        schema.RegisterType(AggregateFields.GroupSortInput());
 
         var scalarTypes = _types.SelectMany(t => t.Model.Fields).OfType<ScalarField>().Where(f => f.IsFilterable)
             .Select(f => ScalarTypes.Underlying(f.ValueType)).Distinct();
@@ -62,6 +64,7 @@ public sealed class DataSchemaBuilder
             schema.RegisterType(PagingTypes.Edge(model));
             schema.RegisterType(PagingTypes.Connection(model));
             schema.RegisterType(PagingTypes.Segment(model));
+            foreach (var aggregateType in AggregateFields.Types(model, Models)) schema.RegisterType(aggregateType);
 
             AddFields(type, services);
             type.AddResolvedInterface(node);
@@ -71,6 +74,7 @@ public sealed class DataSchemaBuilder
             var plural = char.ToLowerInvariant(model.PluralName[0]) + model.PluralName[1..];
             query.AddField(ListFields.RootConnection(plural, model, services));
             query.AddField(ListFields.RootSegment(plural + "Page", model, services));
+            query.AddField(AggregateFields.Root(plural + "Aggregate", model, services));
         }
         query.AddField(NodeFields.Node(services));
         query.AddField(NodeFields.Nodes(services));
