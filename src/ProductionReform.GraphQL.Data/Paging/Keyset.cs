@@ -33,14 +33,15 @@ internal static class Keyset
     private static Expression? Beyond(Expression key, object? value, bool descending)
     {
         var nullable = !key.Type.IsValueType || Nullable.GetUnderlyingType(key.Type) is not null;
-        var isNull = Expression.Equal(key, Expression.Constant(null, key.Type));
+        // Only a nullable key can be compared with null (Expression.Constant(null, typeof(int)) throws).
+        Expression IsNull() => Expression.Equal(key, Expression.Constant(null, key.Type));
         if (!descending)
         {
             if (value is null) return null;
             var greater = Compare(key, value, ExpressionType.GreaterThan);
-            return nullable ? Expression.OrElse(greater, isNull) : greater;
+            return nullable ? Expression.OrElse(greater, IsNull()) : greater;
         }
-        return value is null ? Expression.Not(isNull) : Compare(key, value, ExpressionType.LessThan);
+        return value is null ? Expression.Not(IsNull()) : Compare(key, value, ExpressionType.LessThan);
     }
 
     private static Expression Compare(Expression key, object? value, ExpressionType comparison)
