@@ -105,6 +105,11 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         if (!FilterInputTypes.OperationsFor(field.ValueType).Contains(operation))
             throw DataError.InvalidFilter($"'{operation}' is not an operation of {ScalarTypes.FilterInputName(field.ValueType)}.");
 
+        // A column that cannot hold null is never null: eq null matches no row, neq null every row
+        // (converting null to the type would read it as false or 0).
+        if (value is null && operation is "eq" or "neq" && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null)
+            return Expression.Constant(operation == "neq");
+
         switch (operation)
         {
             case "eq": return Expression.Equal(member, Parameter(value, member.Type));
@@ -144,7 +149,12 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
             throw DataError.LimitExceeded("maxInListLength", options.MaxInListLength, items.Count, $"The list given to '{field.Name}'");
 
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(member.Type))!;
-        foreach (var item in items) list.Add(ConvertValue(item, member.Type));
+        foreach (var item in items)
+        {
+            // null equals no value of a non-nullable column (and List<TEnum>.Add(null) would throw).
+            if (item is null && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null) continue;
+            list.Add(ConvertValue(item, member.Type));
+        }
         return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, list.GetType()), member);
     }
 
