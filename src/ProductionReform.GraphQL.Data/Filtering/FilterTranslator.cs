@@ -17,6 +17,11 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     public LambdaExpression? Translate(EntityModel model, IDictionary<string, object?>? where)
     {
         if (where is null || where.Count == 0) return null;
+        // Measured over the whole input first, so that and/or inside a field's operations count too and
+        // the error reports the real depth, not the level at which the walk stopped.
+        var depth = Depth(model, where);
+        if (depth > options.MaxFilterDepth)
+            throw DataError.LimitExceeded("maxFilterDepth", options.MaxFilterDepth, depth, "The nesting depth of 'where'");
         var x = Expression.Parameter(model.ClrType, "x");
         return Expression.Lambda(Object(model, x, where, depth: 1), x);
     }
@@ -53,6 +58,33 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         }
         return Combine(conditions, Expression.AndAlso, true);
     }
+
+    /// <summary>How deeply <paramref name="where"/> nests, counted as <see cref="Object"/> counts: each element of
+    /// and/or (also inside a field's operations) and each relation is one level.</summary>
+    private int Depth(EntityModel model, IDictionary<string, object?> where)
+    {
+        var deepest = 1;
+        foreach (var (name, value) in where)
+        {
+            if (value is null) continue;
+            var nested = name is "and" or "or"
+                ? Items(value).Select(item => Depth(model, Dictionary(item))).DefaultIfEmpty(0).Max()
+                : model.Find(name) switch
+                {
+                    ScalarField => OperationDepth(Dictionary(value)) - 1,
+                    ReferenceField reference => Depth(models[reference.TargetType], Dictionary(value)),
+                    ListField list => Dictionary(value).Where(p => p.Key != "any" && p.Value is not null)
+                        .Select(p => Depth(models[list.TargetType], Dictionary(p.Value))).DefaultIfEmpty(0).Max(),
+                    _ => 0,
+                };
+            deepest = Math.Max(deepest, 1 + nested);
+        }
+        return deepest;
+    }
+
+    private static int OperationDepth(IDictionary<string, object?> operations) =>
+        1 + operations.Where(p => p.Key is "and" or "or" && p.Value is not null)
+            .SelectMany(p => Items(p.Value!)).Select(item => OperationDepth(Dictionary(item))).DefaultIfEmpty(0).Max();
 
     private Expression ListCondition(EntityModel element, Expression collection, IDictionary<string, object?> where, int depth)
     {
