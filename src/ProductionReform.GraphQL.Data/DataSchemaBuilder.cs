@@ -25,6 +25,9 @@ public sealed class DataSchemaBuilder
 
     public ModelRegistry Models { get; } = new();
 
+    /// <summary>Loads projected records by type and key for fields that find <c>Node</c>s by other means; set by <see cref="Build"/>.</summary>
+    public NodeLoader Nodes { get; private set; } = null!;
+
     public DataSchemaBuilder Add(IEntityGraphType type)
     {
         _types.Add(type);
@@ -43,6 +46,7 @@ public sealed class DataSchemaBuilder
             Models.Add(type.Model);
         }
         var services = new DataServices(Models, _options);
+        Nodes = services.Nodes;
 
         var node = new NodeInterface();
         schema.RegisterType(node);

@@ -13,4 +13,6 @@ internal sealed class DataServices(ModelRegistry models, DataOptions options)
     public FilterTranslator Filters { get; } = new(models, options);
     public ProjectionBuilder Projections { get; } = new(models);
     public CursorCodec Cursors { get; } = new(options);
+
+    public NodeLoader Nodes => field ??= new NodeLoader(this);
 }

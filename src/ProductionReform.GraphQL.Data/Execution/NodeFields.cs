@@ -1,9 +1,6 @@
-using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using ProductionReform.GraphQL.Data.Filtering;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Execution;
@@ -58,22 +55,8 @@ internal static class NodeFields
             return (Model: model, Key: key);
         }).ToList();
 
-        var found = new Dictionary<(EntityModel, int), object>();
-        var db = Database.Of(context);
         var selection = context.FieldAst.SelectionSet is { } set ? new[] { set } : [];
-        foreach (var group in decoded.GroupBy(d => d.Model))
-        {
-            var model = group.Key;
-            var x = Expression.Parameter(model.ClrType, "x");
-            var keys = group.Select(d => d.Key).Distinct().ToList();
-            var where = Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
-                FilterTranslator.Parameter(keys, typeof(List<int>)), Expression.Property(x, model.Key)), x);
-            var select = Expression.Lambda(Expression.Convert(services.Projections.Build(model, x, selection, context.Document), typeof(object)), x);
-            var entities = (IQueryable)ListQuery.Set(db, model.ClrType);
-            var query = Linq.Select(Linq.Where(entities.Expression, model.ClrType, where), model.ClrType, select);
-            foreach (var entity in await entities.Provider.CreateQuery<object>(query).ToListAsync(context.CancellationToken))
-                found[(model, model.KeyOf(entity))] = entity;
-        }
-        return decoded.Select(d => found.GetValueOrDefault((d.Model, d.Key))).ToArray();
+        var found = await services.Nodes.LoadAsync(context, decoded.Select(d => (d.Model.Name, d.Key)), selection);
+        return decoded.Select(d => found.GetValueOrDefault((d.Model.Name, d.Key))).ToArray();
     }
 }

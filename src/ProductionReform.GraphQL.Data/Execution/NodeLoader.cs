@@ -1,0 +1,42 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore;
+using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Model;
+
+namespace ProductionReform.GraphQL.Data.Execution;
+
+/// <summary>
+/// Loads records by entity type name and key, projected to what the given selection sets ask of each
+/// type: one statement per type, whatever the number of keys. Serves <c>node</c>/<c>nodes</c> and any
+/// field that returns <c>Node</c>s found by other means (search hits, link graphs).
+/// </summary>
+public sealed class NodeLoader
+{
+    private readonly DataServices _services;
+
+    internal NodeLoader(DataServices services) => _services = services;
+
+    public ModelRegistry Models => _services.Models;
+
+    public async Task<Dictionary<(string Type, int Key), object>> LoadAsync(IResolveFieldContext context,
+        IEnumerable<(string Type, int Key)> keys, IReadOnlyCollection<GraphQLSelectionSet> selectionSets)
+    {
+        var found = new Dictionary<(string, int), object>();
+        var db = Database.Of(context);
+        foreach (var group in keys.Distinct().GroupBy(k => k.Type))
+        {
+            var model = _services.Models.FindByName(group.Key) ?? throw DataError.InvalidId($"'{group.Key}' is no type of this registry.");
+            var x = Expression.Parameter(model.ClrType, "x");
+            var where = Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
+                FilterTranslator.Parameter(group.Select(k => k.Key).ToList(), typeof(List<int>)), Expression.Property(x, model.Key)), x);
+            var select = Expression.Lambda(Expression.Convert(_services.Projections.Build(model, x, selectionSets, context.Document), typeof(object)), x);
+            var entities = (IQueryable)ListQuery.Set(db, model.ClrType);
+            var query = Linq.Select(Linq.Where(entities.Expression, model.ClrType, where), model.ClrType, select);
+            foreach (var entity in await entities.Provider.CreateQuery<object>(query).ToListAsync(context.CancellationToken))
+                found[(model.Name, model.KeyOf(entity))] = entity;
+        }
+        return found;
+    }
+}
