@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ProductionReform.Api;
+using ProductionReform.Api.Export;
 using ProductionReform.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ await app.Services.PrepareDatabaseAsync();
 
 app.UseStaticFiles();
 app.MapGraphQLHttp("/graphql");
+app.MapCsvExport();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -12,6 +12,7 @@ using ProductionReform.Api.Features.Standards;
 using ProductionReform.Api.Features.Studios;
 using ProductionReform.Api.Features.Training;
 using ProductionReform.GraphQL.Data;
+using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Schema;
 
@@ -42,5 +43,9 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
             .Add(new CitationType());
         data.Build(this, query);
         Query = query;
+        Models = data.Models;
     }
+
+    /// <summary>The entity models behind the schema's lists (read by the CSV export).</summary>
+    public ModelRegistry Models { get; }
 }

@@ -1,0 +1,167 @@
+using System.Data;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProductionReform.Api.Http;
+using ProductionReform.Api.Schema;
+using ProductionReform.GraphQL.Data;
+using ProductionReform.GraphQL.Data.Export;
+
+namespace ProductionReform.Api.Export;
+
+/// <summary>
+/// <c>GET /export/&lt;plural&gt;.csv?where=&lt;json&gt;&amp;order=&lt;json&gt;</c>: any entity list as CSV for partner agencies,
+/// filtered and sorted exactly as the GraphQL list of the same name (<see cref="CsvExporter"/>).
+/// Errors answer in the GraphQL error shape with <c>extensions.code</c>, never with a stack trace.
+/// </summary>
+public static class CsvExportEndpoint
+{
+    /// <summary>The <c>extensions.code</c> of an unknown export name (404).</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>The <c>extensions.limit</c> of a refused export: configure it with <c>Export:MaxRows</c>.</summary>
+    public const string MaxRowsLimit = "maxExportRows";
+
+    public const int DefaultMaxRows = 100_000;
+
+    private const string JsonContentType = "application/json; charset=utf-8";
+    private const string LoggerCategory = "ProductionReform.Api.Export.CsvExportEndpoint";
+
+    /// <summary>Maps <c>GET {prefix}/{plural}.csv</c> for every root entity list of the schema.</summary>
+    public static IEndpointConventionBuilder MapCsvExport(this IEndpointRouteBuilder app, string prefix = "/export")
+    {
+        // Built on first use: the schema and its models are built lazily by GraphQL.NET as well.
+        var exporter = new Lazy<CsvExporter>(() =>
+        {
+            var schema = (RegistrySchema)app.ServiceProvider.GetRequiredService<ISchema>();
+            var options = app.ServiceProvider.GetRequiredService<IOptions<DataOptions>>().Value;
+            return new CsvExporter(schema, schema.Models, options);
+        });
+        return app.MapGet(prefix.TrimEnd('/') + "/{file}", (HttpContext context, string file) => HandleAsync(context, file, exporter.Value))
+            .WithDisplayName($"CSV export {prefix}/{{plural}}.csv");
+    }
+
+    private static async Task HandleAsync(HttpContext context, string file, CsvExporter exporter)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
+        try
+        {
+            await ExportAsync(context, file, exporter);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "CSV export of {File} failed; correlation id {CorrelationId}", file, context.TraceIdentifier);
+            if (context.Response.HasStarted)
+            {
+                // Rows are on the wire already: cut the connection so that the client sees an incomplete download
+                // rather than a file that looks whole.
+                context.Abort();
+                return;
+            }
+            context.Response.Clear();
+            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, new ExecutionError(GraphQLHttpEndpoint.InternalErrorMessage)
+            {
+                Code = GraphQLHttpErrorCodes.InternalError,
+                Extensions = new Dictionary<string, object?> { ["correlationId"] = context.TraceIdentifier },
+            });
+        }
+    }
+
+    private static async Task ExportAsync(HttpContext context, string file, CsvExporter exporter)
+    {
+        var listName = file.EndsWith(".csv", StringComparison.Ordinal) ? file[..^4] : null;
+        var model = listName is null ? null : exporter.FindList(listName);
+        if (model is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound,
+                new ExecutionError($"There is no export '{file}'. Exports are /export/<list>.csv, where <list> is one of: {string.Join(", ", exporter.ListNames)}.")
+                {
+                    Code = NotFound,
+                    Extensions = new Dictionary<string, object?> { ["validNames"] = exporter.ListNames.ToArray() },
+                });
+            return;
+        }
+
+        if (!TryReadJson(context, "where", out var where, out var error) || !TryReadJson(context, "order", out var order, out error))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, error!);
+            return;
+        }
+
+        CsvExportRequest request;
+        try
+        {
+            request = exporter.Prepare(model, where, order);
+        }
+        catch (DataError refused)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, refused);
+            return;
+        }
+
+        var db = context.RequestServices.GetRequiredService<DbContext>();
+        var cancellationToken = context.RequestAborted;
+        // One snapshot for the count and the rows, so that the limit checked is the limit written.
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
+
+        var maxRows = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Export:MaxRows", DefaultMaxRows);
+        var count = await exporter.CountAsync(db, request, cancellationToken);
+        if (count > maxRows)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                DataError.LimitExceeded(MaxRowsLimit, maxRows, count, $"The number of rows to export from '{listName}'"));
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{listName}.csv\"";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await exporter.WriteAsync(db, request, response.Body, cancellationToken);
+    }
+
+    /// <summary>A query-string parameter as JSON; absent or empty is null. Not JSON, or given twice: INVALID_JSON / INVALID_REQUEST.</summary>
+    private static bool TryReadJson(HttpContext context, string name, out JsonElement? value, out ExecutionError? error)
+    {
+        value = null;
+        error = null;
+        var values = context.Request.Query[name];
+        if (values.Count > 1)
+        {
+            error = new ExecutionError($"The '{name}' parameter is given {values.Count} times; give it once.") { Code = GraphQLHttpErrorCodes.InvalidRequest };
+            return false;
+        }
+        if (string.IsNullOrWhiteSpace(values.ToString())) return true;
+        try
+        {
+            using var document = JsonDocument.Parse(values.ToString(), new JsonDocumentOptions { MaxDepth = 64 });
+            value = document.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException e)
+        {
+            error = new ExecutionError($"The '{name}' parameter is not valid JSON: {e.Message}") { Code = GraphQLHttpErrorCodes.InvalidJson };
+            return false;
+        }
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, int statusCode, ExecutionError error)
+    {
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = JsonContentType;
+        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Executed = false, Errors = new ExecutionErrors { error } }, context.RequestAborted);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Collections;
+using System.Globalization;
+using SortKey = ProductionReform.GraphQL.Data.Sorting.SortKey;
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.Json;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using ProductionReform.GraphQL.Data.Execution;
+using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Sorting;
+
+namespace ProductionReform.GraphQL.Data.Export;
+
+/// <summary>A checked export: the entity, its filter and its order, ready to count and to write.</summary>
+public sealed class CsvExportRequest
+{
+    internal CsvExportRequest(EntityModel model, LambdaExpression? filter, IReadOnlyList<SortKey> order)
+    {
+        Model = model;
+        Filter = filter;
+        Order = order;
+    }
+
+    public EntityModel Model { get; }
+    internal LambdaExpression? Filter { get; }
+    internal IReadOnlyList<SortKey> Order { get; }
+}
+
+/// <summary>
+/// CSV export of any entity list with the same <c>where</c>/<c>order</c> machinery as the GraphQL list fields.
+/// Columns: <c>id</c> (the global id), then the entity's scalar fields and to-one relations in the order the
+/// type declares them, named as in GraphQL; a relation is rendered as the related record's <c>name</c>, else
+/// <c>title</c>, else <c>code</c>, else its global id, read through a JOIN in the same statement. To-many
+/// relations are left out. Values are invariant: dates yyyy-MM-dd, enums by their GraphQL names, lists of enums
+/// joined with <c>;</c>, booleans true/false. Rows are streamed as the database returns them.
+/// </summary>
+public sealed class CsvExporter
+{
+    private static readonly string[] LabelFields = ["name", "title", "code"];
+    private const int FlushEvery = 500;
+
+    private readonly ISchema _schema;
+    private readonly ModelRegistry _models;
+    private readonly FilterTranslator _filters;
+    private readonly Dictionary<string, EntityModel> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<Enum, string> _enumNames = [];
+    private readonly Dictionary<EntityModel, Columns> _columns = [];
+
+    /// <param name="schema">The schema the models were built into; it is initialized here if it was not yet.</param>
+    public CsvExporter(ISchema schema, ModelRegistry models, DataOptions options)
+    {
+        _schema = schema;
+        _models = models;
+        _filters = new FilterTranslator(models, options);
+        schema.Initialize();
+
+        foreach (var model in models.All)
+        {
+            var name = ListFieldName(model);
+            if (schema.Query?.GetField(name) is not null) _lists[name] = model;
+        }
+        foreach (var enumeration in schema.AllTypes.OfType<EnumerationGraphType>())
+        {
+            foreach (var value in enumeration.Values)
+            {
+                if (value.Value is Enum member) _enumNames.TryAdd(member, value.Name);
+            }
+        }
+        foreach (var model in _lists.Values) _columns[model] = BuildColumns(model);
+    }
+
+    /// <summary>The root list field names that can be exported (<c>regions</c>, <c>enterprises</c>…), in schema order.</summary>
+    public IReadOnlyCollection<string> ListNames => _lists.Keys;
+
+    /// <summary>The entity of a root list field name, or null when there is none.</summary>
+    public EntityModel? FindList(string listName) => _lists.GetValueOrDefault(listName);
+
+    /// <summary>The header row of an entity's export.</summary>
+    public IReadOnlyList<string> Header(EntityModel model) => ColumnsOf(model).Names;
+
+    /// <summary>
+    /// Checks and translates JSON <paramref name="where"/> and <paramref name="order"/>, coerced as GraphQL variables
+    /// of types <c>&lt;Name&gt;FilterInput</c> and <c>[&lt;Name&gt;SortInput!]</c>.
+    /// </summary>
+    /// <exception cref="DataError">INVALID_FILTER, INVALID_ORDER or LIMIT_EXCEEDED, with a message naming the path.</exception>
+    public CsvExportRequest Prepare(EntityModel model, JsonElement? where, JsonElement? order)
+    {
+        object? coercedWhere, coercedOrder;
+        try
+        {
+            coercedWhere = where is { } w ? JsonInputCoercer.Coerce(w, _schema.AllTypes[model.FilterInputName]!, "where") : null;
+        }
+        catch (JsonInputException e)
+        {
+            throw DataError.InvalidFilter(e.Message);
+        }
+        try
+        {
+            var sortInput = _schema.AllTypes[model.SortInputName]!;
+            coercedOrder = order is { } o ? JsonInputCoercer.Coerce(o, new ListGraphType(new NonNullGraphType(sortInput)), "order") : null;
+        }
+        catch (JsonInputException e)
+        {
+            throw DataError.InvalidOrder(e.Message);
+        }
+        return Prepare(model, coercedWhere as IDictionary<string, object?>, coercedOrder as IEnumerable<object?>);
+    }
+
+    /// <summary>Translates arguments already coerced the way GraphQL.NET coerces them (dictionaries, lists, parsed scalars).</summary>
+    /// <exception cref="DataError">INVALID_FILTER, INVALID_ORDER or LIMIT_EXCEEDED.</exception>
+    public CsvExportRequest Prepare(EntityModel model, IDictionary<string, object?>? where, IEnumerable<object?>? order) =>
+        new(model, _filters.Translate(model, where), SortTranslator.Translate(model, _models, order));
+
+    /// <summary>The number of rows the export will write: one <c>SELECT COUNT(*)</c>.</summary>
+    public Task<int> CountAsync(DbContext db, CsvExportRequest request, CancellationToken cancellationToken = default)
+    {
+        var set = (IQueryable)ListQuery.Set(db, request.Model.ClrType);
+        return ((IAsyncQueryProvider)set.Provider).ExecuteAsync<Task<int>>(
+            Linq.Count(Filtered(set.Expression, request), request.Model.ClrType), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the UTF-8 byte order mark, the header and the rows to <paramref name="output"/>, reading the rows with one
+    /// statement as an async stream and flushing every few hundred rows. Returns the number of data rows written.
+    /// </summary>
+    public async Task<int> WriteAsync(DbContext db, CsvExportRequest request, Stream output, CancellationToken cancellationToken = default)
+    {
+        var model = request.Model;
+        var columns = ColumnsOf(model);
+        var set = (IQueryable)ListQuery.Set(db, model.ClrType);
+        var source = Filtered(set.Expression, request);
+        for (var i = 0; i < request.Order.Count; i++)
+            source = Linq.Order(source, model.ClrType, request.Order[i].Key, request.Order[i].Descending, first: i == 0);
+        var rows = set.Provider.CreateQuery<object?[]>(Linq.Select(source, model.ClrType, columns.Row)).AsAsyncEnumerable();
+
+        // The BOM lets Excel read the file as UTF-8 (Chinese text); the writer itself emits none.
+        await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
+        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+        var csv = new CsvWriter(text);
+        await csv.WriteRowAsync(columns.Names, cancellationToken);
+
+        var count = 0;
+        var cells = new string?[columns.Renderers.Count];
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            for (var i = 0; i < cells.Length; i++) cells[i] = columns.Renderers[i](row);
+            await csv.WriteRowAsync(cells, cancellationToken);
+            if (++count % FlushEvery == 0) await text.FlushAsync(cancellationToken);
+        }
+        await text.FlushAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>The root list field of an entity: its plural, camel-cased (as <see cref="DataSchemaBuilder"/> names it).</summary>
+    public static string ListFieldName(EntityModel model) => char.ToLowerInvariant(model.PluralName[0]) + model.PluralName[1..];
+
+    private static Expression Filtered(Expression source, CsvExportRequest request) =>
+        request.Filter is null ? source : Linq.Where(source, request.Model.ClrType, request.Filter);
+
+    private Columns ColumnsOf(EntityModel model) => _columns.TryGetValue(model, out var columns) ? columns : BuildColumns(model);
+
+    /// <summary><c>x => new object[] { x.Id, x.Name, …, x.Industry.Name, (int?)x.Industry.Id, … }</c> and how to render each column.</summary>
+    private Columns BuildColumns(EntityModel model)
+    {
+        var x = Expression.Parameter(model.ClrType, "x");
+        var values = new List<Expression>();
+        var names = new List<string>();
+        var renderers = new List<Func<object?[], string?>>();
+
+        int Read(Expression value)
+        {
+            values.Add(Expression.Convert(value, typeof(object)));
+            return values.Count - 1;
+        }
+
+        var key = Read(Expression.Property(x, model.Key));
+        names.Add("id");
+        renderers.Add(row => GlobalId.Encode(model.Name, (int)row[key]!));
+
+        foreach (var field in model.Fields)
+        {
+            switch (field)
+            {
+                case ScalarField scalar:
+                {
+                    var index = Read(FilterTranslator.Rebind(scalar.Member, x));
+                    var convert = scalar.Convert;
+                    names.Add(field.Name);
+                    renderers.Add(convert is null ? row => Format(row[index]) : row => Format(convert(row[index])));
+                    break;
+                }
+                case ReferenceField reference:
+                {
+                    var target = _models[reference.TargetType];
+                    var related = FilterTranslator.Rebind(reference.Member, x);
+                    var labels = LabelFields
+                        .Select(target.Find).OfType<ScalarField>().Where(f => f.ValueType == typeof(string))
+                        .Select(f => Read(FilterTranslator.Rebind(f.Member, related)))
+                        .ToArray();
+                    // (int?) so that a missing relation (LEFT JOIN) reads as null rather than failing.
+                    var targetKey = Read(Expression.Convert(Expression.Property(related, target.Key), typeof(int?)));
+                    names.Add(field.Name);
+                    renderers.Add(row =>
+                    {
+                        foreach (var label in labels)
+                        {
+                            if (row[label] is string { Length: > 0 } text) return text;
+                        }
+                        return row[targetKey] is int id ? GlobalId.Encode(target.Name, id) : null;
+                    });
+                    break;
+                }
+            }
+        }
+        var row = Expression.Lambda(Expression.NewArrayInit(typeof(object), values), x);
+        return new Columns(names, renderers, row);
+    }
+
+    private string? Format(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        Enum member => _enumNames.TryGetValue(member, out var name) ? name : member.ToString(),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable items => string.Join(";", items.Cast<object?>().Select(Format)),
+        _ => value.ToString(),
+    };
+
+    private sealed record Columns(IReadOnlyList<string> Names, IReadOnlyList<Func<object?[], string?>> Renderers, LambdaExpression Row);
+}
