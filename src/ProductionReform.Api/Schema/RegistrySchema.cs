@@ -7,6 +7,7 @@ using ProductionReform.Api.Features.Industries;
 using ProductionReform.Api.Features.Pilots;
 using ProductionReform.Api.Features.Policies;
 using ProductionReform.Api.Features.Regions;
+using ProductionReform.Api.Features.Search;
 using ProductionReform.Api.Features.Sources;
 using ProductionReform.Api.Features.Standards;
 using ProductionReform.Api.Features.Studios;
@@ -42,6 +43,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
             .Add(new SourceType())
             .Add(new CitationType());
         data.Build(this, query);
+        SearchFields.AddTo(query, data.Nodes);
         Query = query;
         Models = data.Models;
     }

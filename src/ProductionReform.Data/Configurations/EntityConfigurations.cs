@@ -12,6 +12,9 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         e.HasIndex(x => x.Code).IsUnique();
         e.HasOne(x => x.Parent).WithMany(x => x.Children).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.Regions);
+        // Trigram (pg_trgm) GIN indexes serve search: ILIKE '%…%' and similarity, in Chinese and English.
+        e.HasIndex(x => x.Name, "ix_regions_name_trgm").HasDatabaseName("ix_regions_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_regions_name_en_trgm").HasDatabaseName("ix_regions_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -23,6 +26,8 @@ internal sealed class IndustryConfiguration : IEntityTypeConfiguration<Industry>
         e.HasIndex(x => x.Name);
         e.HasOne(x => x.Parent).WithMany(x => x.Children).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.Industries);
+        e.HasIndex(x => x.Name, "ix_industries_name_trgm").HasDatabaseName("ix_industries_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_industries_name_en_trgm").HasDatabaseName("ix_industries_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -37,6 +42,9 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         e.HasOne(x => x.Industry).WithMany(x => x.Enterprises).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Region).WithMany(x => x.Enterprises).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.Enterprises);
+        e.HasIndex(x => x.Name, "ix_enterprises_name_trgm").HasDatabaseName("ix_enterprises_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_enterprises_name_en_trgm").HasDatabaseName("ix_enterprises_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.Description, "ix_enterprises_description_trgm").HasDatabaseName("ix_enterprises_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -48,6 +56,8 @@ internal sealed class PilotProgramConfiguration : IEntityTypeConfiguration<Pilot
         e.HasOne(x => x.Industry).WithMany(x => x.Programs).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Documents).WithMany(x => x.Programs);
         e.HasMany(x => x.Sources).WithMany(x => x.PilotPrograms);
+        e.HasIndex(x => x.Name, "ix_pilot_programs_name_trgm").HasDatabaseName("ix_pilot_programs_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_pilot_programs_name_en_trgm").HasDatabaseName("ix_pilot_programs_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -70,6 +80,8 @@ internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<Pol
         e.HasIndex(x => x.Title).IsUnique();
         e.HasOne(x => x.Industry).WithMany(x => x.Documents).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.PolicyDocuments);
+        e.HasIndex(x => x.Title, "ix_policy_documents_title_trgm").HasDatabaseName("ix_policy_documents_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.TitleEn, "ix_policy_documents_title_en_trgm").HasDatabaseName("ix_policy_documents_title_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -81,6 +93,9 @@ internal sealed class ReformMeasureConfiguration : IEntityTypeConfiguration<Refo
         e.HasOne(x => x.Document).WithMany(x => x.Measures).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Industry).WithMany(x => x.Measures).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.ReformMeasures);
+        e.HasIndex(x => x.Title, "ix_reform_measures_title_trgm").HasDatabaseName("ix_reform_measures_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.TitleEn, "ix_reform_measures_title_en_trgm").HasDatabaseName("ix_reform_measures_title_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.Description, "ix_reform_measures_description_trgm").HasDatabaseName("ix_reform_measures_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -96,6 +111,8 @@ internal sealed class SkillStandardConfiguration : IEntityTypeConfiguration<Skil
         e.HasOne(x => x.Industry).WithMany(x => x.Standards).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Occupations).WithMany(x => x.Standards);
         e.HasMany(x => x.Sources).WithMany(x => x.SkillStandards);
+        e.HasIndex(x => x.Title, "ix_skill_standards_title_trgm").HasDatabaseName("ix_skill_standards_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.TitleEn, "ix_skill_standards_title_en_trgm").HasDatabaseName("ix_skill_standards_title_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -107,6 +124,8 @@ internal sealed class OccupationConfiguration : IEntityTypeConfiguration<Occupat
         e.HasIndex(x => x.Code);
         e.HasOne(x => x.Industry).WithMany(x => x.Occupations).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.Occupations);
+        e.HasIndex(x => x.Name, "ix_occupations_name_trgm").HasDatabaseName("ix_occupations_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_occupations_name_en_trgm").HasDatabaseName("ix_occupations_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -119,6 +138,9 @@ internal sealed class InnovationStudioConfiguration : IEntityTypeConfiguration<I
         e.HasOne(x => x.Industry).WithMany(x => x.Studios).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.InspiredBy).WithMany(x => x.Inspired).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.InnovationStudios);
+        e.HasIndex(x => x.Name, "ix_innovation_studios_name_trgm").HasDatabaseName("ix_innovation_studios_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_innovation_studios_name_en_trgm").HasDatabaseName("ix_innovation_studios_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.Description, "ix_innovation_studios_description_trgm").HasDatabaseName("ix_innovation_studios_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -130,6 +152,9 @@ internal sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<Tr
         e.HasOne(x => x.Enterprise).WithMany(x => x.TrainingPrograms).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Industry).WithMany(x => x.TrainingPrograms).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.TrainingPrograms);
+        e.HasIndex(x => x.Name, "ix_training_programs_name_trgm").HasDatabaseName("ix_training_programs_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_training_programs_name_en_trgm").HasDatabaseName("ix_training_programs_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.Description, "ix_training_programs_description_trgm").HasDatabaseName("ix_training_programs_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -140,6 +165,9 @@ internal sealed class PracticeCaseConfiguration : IEntityTypeConfiguration<Pract
         e.HasIndex(x => x.Title).IsUnique();
         e.HasOne(x => x.Enterprise).WithMany(x => x.Cases).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.PracticeCases);
+        e.HasIndex(x => x.Title, "ix_practice_cases_title_trgm").HasDatabaseName("ix_practice_cases_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.TitleEn, "ix_practice_cases_title_en_trgm").HasDatabaseName("ix_practice_cases_title_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.Summary, "ix_practice_cases_summary_trgm").HasDatabaseName("ix_practice_cases_summary_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -148,6 +176,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
     public void Configure(EntityTypeBuilder<Indicator> e)
     {
         e.HasIndex(x => x.Code).IsUnique();
+        e.HasIndex(x => x.Name, "ix_indicators_name_trgm").HasDatabaseName("ix_indicators_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_indicators_name_en_trgm").HasDatabaseName("ix_indicators_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -177,5 +207,6 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
     {
         e.HasIndex(x => x.Code).IsUnique();
         e.HasOne(x => x.Source).WithMany(x => x.Citations).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.Quote, "ix_citations_quote_trgm").HasDatabaseName("ix_citations_quote_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

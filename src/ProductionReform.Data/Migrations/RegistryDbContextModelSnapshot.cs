@@ -347,6 +347,12 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("SourceId")
                         .HasDatabaseName("ix_citations_source_id");
 
+                    b.HasIndex(new[] { "Quote" }, "ix_citations_quote_trgm")
+                        .HasDatabaseName("ix_citations_quote_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Quote" }, "ix_citations_quote_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Quote" }, "ix_citations_quote_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("citations", (string)null);
                 });
 
@@ -429,6 +435,24 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("RegionId")
                         .HasDatabaseName("ix_enterprises_region_id");
 
+                    b.HasIndex(new[] { "Description" }, "ix_enterprises_description_trgm")
+                        .HasDatabaseName("ix_enterprises_description_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "ix_enterprises_description_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "ix_enterprises_description_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "NameEn" }, "ix_enterprises_name_en_trgm")
+                        .HasDatabaseName("ix_enterprises_name_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "ix_enterprises_name_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "ix_enterprises_name_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_enterprises_name_trgm")
+                        .HasDatabaseName("ix_enterprises_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_enterprises_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_enterprises_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("enterprises", (string)null);
                 });
 
@@ -472,6 +496,18 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_indicators_code");
+
+                    b.HasIndex(new[] { "NameEn" }, "ix_indicators_name_en_trgm")
+                        .HasDatabaseName("ix_indicators_name_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "ix_indicators_name_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "ix_indicators_name_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_indicators_name_trgm")
+                        .HasDatabaseName("ix_indicators_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_indicators_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_indicators_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("indicators", (string)null);
                 });
@@ -583,6 +619,18 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_industries_parent_id");
 
+                    b.HasIndex(new[] { "NameEn" }, "ix_industries_name_en_trgm")
+                        .HasDatabaseName("ix_industries_name_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "ix_industries_name_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "ix_industries_name_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_industries_name_trgm")
+                        .HasDatabaseName("ix_industries_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_industries_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_industries_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("industries", (string)null);
                 });
 
@@ -652,6 +700,24 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_innovation_studios_name");
 
+                    b.HasIndex(new[] { "Description" }, "ix_innovation_studios_description_trgm")
+                        .HasDatabaseName("ix_innovation_studios_description_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "ix_innovation_studios_description_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "ix_innovation_studios_description_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "NameEn" }, "ix_innovation_studios_name_en_trgm")
+                        .HasDatabaseName("ix_innovation_studios_name_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "ix_innovation_studios_name_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "ix_innovation_studios_name_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_innovation_studios_name_trgm")
+                        .HasDatabaseName("ix_innovation_studios_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_innovation_studios_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_innovation_studios_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("innovation_studios", (string)null);
                 });
 
@@ -699,6 +765,18 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_occupations_name");
+
+                    b.HasIndex(new[] { "NameEn" }, "ix_occupations_name_en_trgm")
+                        .HasDatabaseName("ix_occupations_name_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "ix_occupations_name_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "ix_occupations_name_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_occupations_name_trgm")
+                        .HasDatabaseName("ix_occupations_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_occupations_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_occupations_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("occupations", (string)null);
                 });
@@ -810,6 +888,18 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("IndustryId")
                         .HasDatabaseName("ix_pilot_programs_industry_id");
 
+                    b.HasIndex(new[] { "NameEn" }, "ix_pilot_programs_name_en_trgm")
+                        .HasDatabaseName("ix_pilot_programs_name_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "ix_pilot_programs_name_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "ix_pilot_programs_name_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_pilot_programs_name_trgm")
+                        .HasDatabaseName("ix_pilot_programs_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_pilot_programs_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_pilot_programs_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("pilot_programs", (string)null);
                 });
 
@@ -865,6 +955,18 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_policy_documents_title");
 
+                    b.HasIndex(new[] { "TitleEn" }, "ix_policy_documents_title_en_trgm")
+                        .HasDatabaseName("ix_policy_documents_title_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "TitleEn" }, "ix_policy_documents_title_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "TitleEn" }, "ix_policy_documents_title_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "ix_policy_documents_title_trgm")
+                        .HasDatabaseName("ix_policy_documents_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "ix_policy_documents_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "ix_policy_documents_title_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("policy_documents", (string)null);
                 });
 
@@ -913,6 +1015,24 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("Title")
                         .IsUnique()
                         .HasDatabaseName("ix_practice_cases_title");
+
+                    b.HasIndex(new[] { "Summary" }, "ix_practice_cases_summary_trgm")
+                        .HasDatabaseName("ix_practice_cases_summary_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Summary" }, "ix_practice_cases_summary_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Summary" }, "ix_practice_cases_summary_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "TitleEn" }, "ix_practice_cases_title_en_trgm")
+                        .HasDatabaseName("ix_practice_cases_title_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "TitleEn" }, "ix_practice_cases_title_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "TitleEn" }, "ix_practice_cases_title_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "ix_practice_cases_title_trgm")
+                        .HasDatabaseName("ix_practice_cases_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "ix_practice_cases_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "ix_practice_cases_title_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("practice_cases", (string)null);
                 });
@@ -975,6 +1095,24 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("IndustryId")
                         .HasDatabaseName("ix_reform_measures_industry_id");
 
+                    b.HasIndex(new[] { "Description" }, "ix_reform_measures_description_trgm")
+                        .HasDatabaseName("ix_reform_measures_description_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "ix_reform_measures_description_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "ix_reform_measures_description_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "TitleEn" }, "ix_reform_measures_title_en_trgm")
+                        .HasDatabaseName("ix_reform_measures_title_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "TitleEn" }, "ix_reform_measures_title_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "TitleEn" }, "ix_reform_measures_title_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "ix_reform_measures_title_trgm")
+                        .HasDatabaseName("ix_reform_measures_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "ix_reform_measures_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "ix_reform_measures_title_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("reform_measures", (string)null);
                 });
 
@@ -1029,6 +1167,18 @@ namespace ProductionReform.Data.Migrations
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_regions_parent_id");
+
+                    b.HasIndex(new[] { "NameEn" }, "ix_regions_name_en_trgm")
+                        .HasDatabaseName("ix_regions_name_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "ix_regions_name_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "ix_regions_name_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_regions_name_trgm")
+                        .HasDatabaseName("ix_regions_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_regions_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_regions_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("regions", (string)null);
                 });
@@ -1114,6 +1264,18 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("Title")
                         .IsUnique()
                         .HasDatabaseName("ix_skill_standards_title");
+
+                    b.HasIndex(new[] { "TitleEn" }, "ix_skill_standards_title_en_trgm")
+                        .HasDatabaseName("ix_skill_standards_title_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "TitleEn" }, "ix_skill_standards_title_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "TitleEn" }, "ix_skill_standards_title_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "ix_skill_standards_title_trgm")
+                        .HasDatabaseName("ix_skill_standards_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "ix_skill_standards_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "ix_skill_standards_title_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("skill_standards", (string)null);
                 });
@@ -1233,6 +1395,24 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_training_programs_name");
+
+                    b.HasIndex(new[] { "Description" }, "ix_training_programs_description_trgm")
+                        .HasDatabaseName("ix_training_programs_description_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "ix_training_programs_description_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "ix_training_programs_description_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "NameEn" }, "ix_training_programs_name_en_trgm")
+                        .HasDatabaseName("ix_training_programs_name_en_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "ix_training_programs_name_en_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "ix_training_programs_name_en_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_training_programs_name_trgm")
+                        .HasDatabaseName("ix_training_programs_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_training_programs_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_training_programs_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("training_programs", (string)null);
                 });
