@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
 using ProductionReform.Data;
+using ProductionReform.Data.Linkages;
 using ProductionReform.Data.Seed;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Diagnostics;
@@ -25,6 +26,13 @@ public static class RegistryServices
                 .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>()));
         // The data layer knows no domain type; it asks for the request's DbContext.
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<RegistryDbContext>());
+        // The edge SQL is derived from the EF model once; walks run per request on its DbContext.
+        services.AddSingleton(provider =>
+        {
+            using var scope = provider.CreateScope();
+            return new LinkCatalog(scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Model);
+        });
+        services.AddScoped<LinkGraphQuery>();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: ["ready"]);
         return services;
     }
@@ -36,6 +44,7 @@ public static class RegistryServices
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RegistrySchema>()
             .AddGraphTypes(typeof(DataSchemaBuilder).Assembly)
+            .AddGraphTypes(typeof(RegistrySchema).Assembly)
             .AddGraphQLHttp()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             // Resolvers share the request's DbContext, which runs one command at a time.

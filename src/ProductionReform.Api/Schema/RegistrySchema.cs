@@ -4,6 +4,7 @@ using ProductionReform.Api.Features.Cases;
 using ProductionReform.Api.Features.Enterprises;
 using ProductionReform.Api.Features.Indicators;
 using ProductionReform.Api.Features.Industries;
+using ProductionReform.Api.Features.Linkages;
 using ProductionReform.Api.Features.Pilots;
 using ProductionReform.Api.Features.Policies;
 using ProductionReform.Api.Features.Regions;
@@ -43,6 +44,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
             .Add(new SourceType())
             .Add(new CitationType());
         data.Build(this, query);
+        LinkageFields.AddTo(query, data.Nodes);
         SearchFields.AddTo(query, data.Nodes);
         Query = query;
         Models = data.Models;

@@ -66,16 +66,24 @@ internal static class AggregateQuery
         if (first is { } limit) query = Linq.Take(query, groupingType, limit);
 
         var numbers = AggregateModel.NumericFields(model).SelectMany(field => Numbers(field, g, model.ClrType));
-        var relatedObjects = by.Select((field, i) => field is ReferenceField reference && related is { } r
-            ? Related(db, services, reference, GroupKeys.Member(key, i), r.Selections[i], r.Document)
-            : Expression.Constant(null));
-        var row = Expression.MemberInit(Expression.New(typeof(AggregateRow)),
+        var bindings = new List<MemberBinding>
+        {
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Keys))!,
                 Expression.NewArrayInit(typeof(object), by.Select((_, i) => Expression.Convert(GroupKeys.Member(key, i), typeof(object))))),
-            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Related))!,
-                Expression.NewArrayInit(typeof(object), relatedObjects.Select(e => Expression.Convert(e, typeof(object))))),
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, count),
-            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!, Expression.NewArrayInit(typeof(double?), numbers)));
+            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!, Expression.NewArrayInit(typeof(double?), numbers)),
+        };
+        // Related objects only when a relation is grouped by: an array of nothing but null constants
+        // would be folded into one constant, which EF Core refuses in a projection.
+        if (related is { } r && by.Any(f => f is ReferenceField))
+        {
+            var relatedObjects = by.Select((field, i) => field is ReferenceField reference
+                ? Related(db, services, reference, GroupKeys.Member(key, i), r.Selections[i], r.Document)
+                : Expression.Constant(null));
+            bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Related))!,
+                Expression.NewArrayInit(typeof(object), relatedObjects.Select(e => Expression.Convert(e, typeof(object))))));
+        }
+        var row = Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings);
         query = Linq.Select(query, groupingType, Expression.Lambda(row, g));
 
         return await entities.Provider.CreateQuery<AggregateRow>(query).ToListAsync(cancellationToken);

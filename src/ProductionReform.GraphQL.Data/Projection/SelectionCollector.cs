@@ -48,3 +48,11 @@ internal static class SelectionCollector
         }
     }
 }
+
+/// <summary>For fields outside the data layer that return its types: what a query selects under a field.</summary>
+public static class SelectionSets
+{
+    /// <summary>The selection sets of <paramref name="field"/> within <paramref name="selectionSets"/>, through fragments.</summary>
+    public static IReadOnlyCollection<GraphQLSelectionSet> Under(IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document, string field) =>
+        SelectionCollector.Under(SelectionCollector.Collect(selectionSets, document, _ => true), field).ToList();
+}

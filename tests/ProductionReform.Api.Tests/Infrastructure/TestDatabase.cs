@@ -11,7 +11,8 @@ namespace ProductionReform.Api.Tests.Infrastructure;
 /// </summary>
 public static class TestDatabase
 {
-    private const string TemplateName = "reform_test_template";
+    // One template per test run, so that runs side by side never drop each other's template.
+    private static readonly string TemplateName = $"reform_test_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..50];
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static bool _templateReady;
 
@@ -40,13 +41,20 @@ public static class TestDatabase
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
+    /// <summary>Drops this run's template; <see cref="TestRun"/> calls it when the run ends.</summary>
+    public static async Task DropTemplateAsync()
+    {
+        if (!_templateReady) return;
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
+    }
+
     private static async Task EnsureTemplateAsync()
     {
         await TemplateLock.WaitAsync();
         try
         {
             if (_templateReady) return;
-            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
             await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
             var options = RegistryDatabase.Configure(new DbContextOptionsBuilder<RegistryDbContext>(), ConnectionStringFor(TemplateName)).Options;
             await using (var db = new RegistryDbContext(options))
