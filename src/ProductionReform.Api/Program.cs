@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ProductionReform.Api;
+using ProductionReform.Api.Access;
 using ProductionReform.Api.Export;
 using ProductionReform.Api.Http;
 
@@ -15,12 +16,21 @@ if (args is ["export-schema", var schemaPath])
 
 builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.Services.AddRegistryGraphQL(builder.Configuration);
+builder.Services.AddRegistryAuthentication(builder.Configuration);
 
 var app = builder.Build();
+
+if (args is ["keys", .. var keyArguments])
+{
+    Environment.ExitCode = await KeyCommands.RunAsync(app.Services, keyArguments);
+    return;
+}
 
 await app.Services.PrepareDatabaseAsync();
 
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGraphQLHttp("/graphql");
 app.MapCsvExport();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -3,7 +3,9 @@ using GraphQL.Execution;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
+using ProductionReform.Api.Access;
 using ProductionReform.Data;
+using ProductionReform.Data.Auditing;
 using ProductionReform.Data.Linkages;
 using ProductionReform.Data.Seed;
 using ProductionReform.GraphQL.Data;
@@ -21,9 +23,10 @@ public static class RegistryServices
                 "No database configured: set ConnectionStrings__Registry (an Npgsql connection string) or DATABASE_URL (postgres://…), or start with scripts/run.");
 
         services.AddScoped<SqlStatementCounter>();
+        services.AddScoped<AuditInterceptor>();
         services.AddDbContext<RegistryDbContext>((provider, options) =>
             RegistryDatabase.Configure((DbContextOptionsBuilder<RegistryDbContext>)options, connectionString)
-                .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>()));
+                .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>(), provider.GetRequiredService<AuditInterceptor>()));
         // The data layer knows no domain type; it asks for the request's DbContext.
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<RegistryDbContext>());
         // The edge SQL is derived from the EF model once; walks run per request on its DbContext.
@@ -46,6 +49,7 @@ public static class RegistryServices
             .AddGraphTypes(typeof(DataSchemaBuilder).Assembly)
             .AddGraphTypes(typeof(RegistrySchema).Assembly)
             .AddGraphQLHttp()
+            .AddValidationRule<RoleValidationRule>()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             // Resolvers share the request's DbContext, which runs one command at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)

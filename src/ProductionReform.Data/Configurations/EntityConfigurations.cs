@@ -210,3 +210,22 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         e.HasIndex(x => x.Quote, "ix_citations_quote_trgm").HasDatabaseName("ix_citations_quote_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> e)
+    {
+        e.HasIndex(x => x.Prefix).IsUnique();
+        e.HasIndex(x => x.Name);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> e)
+    {
+        e.Property(x => x.Changes).HasColumnType("jsonb");
+        e.HasIndex(x => new { x.EntityType, x.EntityId });
+        e.HasIndex(x => x.OccurredAt);
+    }
+}

@@ -1,0 +1,36 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using ProductionReform.Domain;
+
+namespace ProductionReform.Api.Access;
+
+/// <summary>
+/// Refuses, before execution and so before any write, a document that touches a field or type that needs a
+/// role the caller lacks: mutations need EDITOR, the audit trail and key management need ADMIN.
+/// </summary>
+public sealed class RoleValidationRule : ValidationRuleBase
+{
+    public const string Code = "AUTH_NOT_AUTHORIZED";
+    private const string MetadataKey = "ProductionReform.RequiredRole";
+
+    public static void Require<T>(T target, RegistryRole role) where T : IMetadataWriter => target.Metadata[MetadataKey] = role;
+
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(new MatchingNodeVisitor<GraphQLField>((field, validation) =>
+    {
+        var required = new[] { validation.TypeInfo.GetFieldDef() as IMetadataReader, validation.TypeInfo.GetParentType()?.GetNamedType() as IMetadataReader }
+            .Select(target => target?.GetMetadata<RegistryRole?>(MetadataKey))
+            .Where(role => role is not null)
+            .Max();
+        if (required is { } role && !validation.User.IsInRole(role))
+        {
+            var who = validation.User?.Identity?.IsAuthenticated == true ? $"'{validation.User.Identity.Name}'" : "an anonymous caller";
+            validation.ReportError(new ValidationError(validation.Document.Source, null,
+                $"'{field.Name.StringValue}' needs the {RegistryAuthentication.RoleName(role)} role; {who} does not have it. Send `Authorization: Bearer <key>`.", field)
+            {
+                Code = Code,
+            });
+        }
+    }));
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ProductionReform.Domain;
+
+namespace ProductionReform.Data.Auditing;
+
+/// <summary>Who is writing, for the audit trail; null when nobody is (start-up seeding).</summary>
+public interface IAuditActor
+{
+    string? Name { get; }
+    string? CorrelationId { get; }
+}
+
+/// <summary>
+/// Records every change of a registry record made by a known actor as an <see cref="AuditEvent"/>, in the
+/// same SaveChanges and so the same transaction as the change itself. Keys of new rows are only known
+/// after the insert, so their events are completed after the first save and saved by a second one
+/// inside the same transaction.
+/// </summary>
+public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private List<(EntityEntry Entry, AuditEvent Event)> _pendingInserts = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (actor.Name is { } name && eventData.Context is { } db) Collect(db, name);
+        return ValueTask.FromResult(result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (_pendingInserts.Count == 0 || eventData.Context is not { } db) return result;
+        var inserts = _pendingInserts;
+        _pendingInserts = [];
+        foreach (var (entry, audit) in inserts) audit.EntityId = (int)entry.Property(nameof(Entity.Id)).CurrentValue!;
+        db.Set<AuditEvent>().AddRange(inserts.Select(i => i.Event));
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    private void Collect(DbContext db, string name)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var entry in db.ChangeTracker.Entries<Entity>().ToList())
+        {
+            var operation = entry.State switch
+            {
+                EntityState.Added => AuditOperation.Create,
+                EntityState.Modified => AuditOperation.Update,
+                EntityState.Deleted => AuditOperation.Delete,
+                _ => (AuditOperation?)null,
+            };
+            if (operation is null) continue;
+
+            var changes = entry.Properties
+                .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken)
+                .Where(p => operation != AuditOperation.Update || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                .ToDictionary(p => char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..], p => new
+                {
+                    before = operation == AuditOperation.Create ? null : p.OriginalValue,
+                    after = operation == AuditOperation.Delete ? null : p.CurrentValue,
+                });
+            if (operation == AuditOperation.Update && changes.Count == 0) continue;
+
+            var audit = new AuditEvent
+            {
+                OccurredAt = now,
+                Actor = name,
+                Operation = operation.Value,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = operation == AuditOperation.Create ? 0 : entry.Entity.Id,
+                Changes = JsonSerializer.Serialize(changes, Json),
+                CorrelationId = actor.CorrelationId,
+            };
+            if (operation == AuditOperation.Create) _pendingInserts.Add((entry, audit));
+            else db.Set<AuditEvent>().Add(audit);
+        }
+    }
+}
