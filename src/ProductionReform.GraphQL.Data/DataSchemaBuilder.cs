@@ -125,6 +125,9 @@ public sealed class DataSchemaBuilder
 
     private static IFieldResolver Getter(DataField field, Func<object?, object?>? convert)
     {
+        // numeric(18,4) reads back as 20000.0000; clients expect 20000.
+        if (convert is null && ScalarTypes.Underlying(field.Property.PropertyType) == typeof(decimal))
+            convert = value => value is decimal number ? number / 1.000000000000000000000000000000000m : null;
         var source = Expression.Parameter(typeof(object), "source");
         var read = Expression.Lambda<Func<object, object?>>(
             Expression.Convert(Expression.Property(Expression.Convert(source, field.Property.DeclaringType!), field.Property), typeof(object)),

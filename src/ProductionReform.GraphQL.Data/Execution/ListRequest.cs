@@ -44,6 +44,8 @@ internal sealed class ListRequest
         if (last < 0) throw DataError.InvalidPaging($"'last' must be 0 or more; it is {last}.");
         if (first is not null && last is not null) throw DataError.InvalidPaging("Give 'first' or 'last', not both.");
         if (after is not null && before is not null) throw DataError.InvalidPaging("Give 'after' or 'before', not both.");
+        if ((first is not null && before is not null) || (last is not null && after is not null))
+            throw DataError.InvalidPaging("Page forwards with 'first' and 'after', or backwards with 'last' and 'before'.");
         var size = CheckPageSize(first ?? last, first is not null ? "first" : "last", services.Options);
 
         var backward = last is not null || (before is not null && first is null);

@@ -48,8 +48,9 @@ internal sealed class CursorCodec(DataOptions options)
 
     private byte[] Sign(byte[] payload) => HMACSHA256.HashData(_secret, payload)[..16];
 
+    // The entity type is part of the fingerprint, so a cursor of one list is refused by another.
     private static string Fingerprint(IReadOnlyList<SortKey> keys) =>
-        string.Join(",", keys.Select(k => (k.Descending ? "-" : "+") + k.Path));
+        keys[0].Key.Parameters[0].Type.Name + ":" + string.Join(",", keys.Select(k => (k.Descending ? "-" : "+") + k.Path));
 
     private sealed record CursorPayload(string Order, object?[] Values);
 

@@ -144,6 +144,8 @@ public sealed class ErrorTests
     [TestCase("{ enterprises(first: -1) { totalCount } }", TestName = "first -1")]
     [TestCase("{ enterprises(last: -1) { totalCount } }", TestName = "last -1")]
     [TestCase("{ enterprises(first: 2, last: 2) { totalCount } }", TestName = "first and last")]
+    [TestCase("{ enterprises(first: 2, before: \"x\") { totalCount } }", TestName = "first with before")]
+    [TestCase("{ enterprises(last: 2, after: \"x\") { totalCount } }", TestName = "last with after")]
     [TestCase("{ enterprisesPage(skip: -1) { totalCount } }", TestName = "skip -1")]
     [TestCase("{ enterprisesPage(take: -1) { totalCount } }", TestName = "take -1")]
     public async Task Invalid_paging_arguments_are_refused(string query)
@@ -209,6 +211,18 @@ public sealed class ErrorTests
         var error = FirstError(body);
         Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_CURSOR"));
         Assert.That(error["message"]!.GetValue<string>(), Does.Contain("order"));
+        AssertNoSql(body);
+    }
+
+    [Test]
+    public async Task A_cursor_from_another_list_with_the_same_order_is_refused()
+    {
+        var data = await _api.QueryAsync("{ regions(first: 2) { pageInfo { endCursor } } }");
+        var cursor = data["regions"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+        var (_, _, body) = await SendAsync("query($c: String) { enterprises(first: 3, after: $c) { totalCount } }", new { c = cursor });
+
+        Assert.That(FirstError(body)["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_CURSOR"));
         AssertNoSql(body);
     }
 

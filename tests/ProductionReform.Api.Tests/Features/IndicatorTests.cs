@@ -126,4 +126,13 @@ public sealed class IndicatorTests
             Assert.That(standard["sources"]!["nodes"]!.AsArray().Select(c => c!["quote"]!.GetValue<string>()), Has.Some.Contains("30个岗位"));
         });
     }
+
+    [Test]
+    public async Task Decimal_values_come_back_without_trailing_zeros_of_the_column_scale()
+    {
+        var body = await _api.PostAsync("""{ indicatorValues(where: { value: { eq: 20000 } }) { nodes { value } } }""");
+
+        var json = body.ToJsonString();
+        Assert.That(json, Does.Contain("\"value\":20000").And.Not.Contain("20000.0"));
+    }
 }
