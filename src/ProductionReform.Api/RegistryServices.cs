@@ -36,7 +36,9 @@ public static class RegistryServices
             return new LinkCatalog(scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Model);
         });
         services.AddScoped<LinkGraphQuery>();
-        services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "database", tags: ["ready"])
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"]);
         return services;
     }
 
