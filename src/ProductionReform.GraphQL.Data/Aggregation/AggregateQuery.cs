@@ -19,9 +19,14 @@ internal sealed class AggregateSource(EntityModel model, LambdaExpression? filte
 
     /// <summary>count, sum, avg, min and max over all rows: one statement, run once however many are selected.</summary>
     public Task<AggregateRow> SummaryAsync(DataServices services, CancellationToken cancellationToken) =>
-        _summary ??= AggregateQuery.RunAsync(db, this, [], null, [], null, services, cancellationToken).ContinueWith(
-            t => t.Result.FirstOrDefault() ?? new AggregateRow { Numbers = new double?[AggregateModel.NumericFields(Model).Count * 4] },
-            cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _summary ??= LoadSummaryAsync(services, cancellationToken);
+
+    private async Task<AggregateRow> LoadSummaryAsync(DataServices services, CancellationToken cancellationToken)
+    {
+        var rows = await AggregateQuery.RunAsync(db, this, [], null, [], null, services, cancellationToken);
+        // No rows, no group: the count is 0 and every statistic null.
+        return rows.FirstOrDefault() ?? new AggregateRow { Numbers = new double?[AggregateModel.NumericFields(Model).Count * AggregateModel.Functions.Length] };
+    }
 
     public Task<List<AggregateRow>> GroupsAsync(IReadOnlyList<DataField> by, IReadOnlyList<(string Field, bool Descending)> order, int first,
         IReadOnlyList<IEnumerable<GraphQLSelectionSet>> relatedSelections, GraphQLDocument document, DataServices services, CancellationToken cancellationToken) =>
