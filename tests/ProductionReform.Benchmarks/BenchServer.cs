@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ProductionReform.Benchmarks;
+
+/// <summary>
+/// The API's own Program, in-process on a real Kestrel socket at 127.0.0.1:&lt;free port&gt; (not TestServer), in the
+/// Production environment with <c>Diagnostics:SqlCount</c> on so that responses carry <c>extensions.sqlStatements</c>.
+/// </summary>
+public sealed class BenchServer : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private BenchServer(WebApplicationFactory<Program> factory, Uri baseAddress)
+    {
+        _factory = factory;
+        BaseAddress = baseAddress;
+        Client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 256,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        })
+        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Loopback HTTP/1.1 keep-alive client; one shared pool of connections for all virtual clients.</summary>
+    public HttpClient Client { get; }
+
+    public static BenchServer Start(string connectionString)
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseContentRoot(ApiContentRoot());
+            host.UseEnvironment("Production");
+            host.UseSetting("ConnectionStrings:Registry", connectionString);
+            host.UseSetting("Diagnostics:SqlCount", "true");
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BenchServer(factory, new Uri(address));
+    }
+
+    /// <summary>
+    /// The API's project folder (its appsettings.json and wwwroot), from the MvcTestingAppManifest.json the testing
+    /// package writes next to these binaries; WebApplicationFactory itself looks for that file in the working directory.
+    /// </summary>
+    private static string ApiContentRoot()
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        var roots = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest))!;
+        return roots[typeof(Program).Assembly.FullName!];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace ProductionReform.Benchmarks;
+
+/// <summary>One workload at one concurrency: throughput, latency percentiles and SQL statements per request.</summary>
+public sealed record Measurement(
+    string Workload, int Clients, double Seconds, int Requests, int Errors,
+    double RequestsPerSecond, double P50Ms, double P99Ms, double MeanMs, double MaxMs, double SqlStatementsPerRequest);
+
+/// <summary>
+/// Closed-loop load: <c>clients</c> virtual clients each send a request, wait for the whole response, and send the
+/// next, until the duration ends or the request cap is reached. Loopback only; stops by itself.
+/// </summary>
+public static class LoadRunner
+{
+    /// <summary>An upper bound on the requests of one measurement, whatever the duration.</summary>
+    public const int MaxRequests = 5_000_000;
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public static async Task<Measurement> RunAsync(HttpClient client, Workload workload, int clients, TimeSpan duration, TimeSpan warmUp)
+    {
+        if (warmUp > TimeSpan.Zero) await LoopAsync(client, workload, clients, warmUp);
+        var watch = Stopwatch.StartNew();
+        var samples = await LoopAsync(client, workload, clients, duration);
+        var seconds = watch.Elapsed.TotalSeconds;
+
+        var latencies = samples.SelectMany(s => s.Latencies).Order().ToArray();
+        var requests = latencies.Length;
+        var errors = samples.Sum(s => s.Errors);
+        var sql = samples.Sum(s => s.SqlStatements);
+        var ok = requests - errors;
+        return new Measurement(workload.Name, clients, seconds, requests, errors,
+            requests / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            requests == 0 ? 0 : latencies.Average(), requests == 0 ? 0 : latencies[^1],
+            ok == 0 ? 0 : (double)sql / ok);
+    }
+
+    private sealed class ClientSamples
+    {
+        public List<double> Latencies { get; } = new(4096);
+        public int Errors;
+        public long SqlStatements;
+    }
+
+    private static async Task<ClientSamples[]> LoopAsync(HttpClient client, Workload workload, int clients, TimeSpan duration)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var next = -1;
+        var samples = Enumerable.Range(0, clients).Select(_ => new ClientSamples()).ToArray();
+        await Task.WhenAll(samples.Select(sample => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var n = Interlocked.Increment(ref next);
+                if (n >= MaxRequests) break;
+                var body = workload.Bodies[n % workload.Bodies.Count];
+                var started = Stopwatch.GetTimestamp();
+                var (ok, sql) = await SendAsync(client, body);
+                sample.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (ok) sample.SqlStatements += sql;
+                else sample.Errors++;
+            }
+        })));
+        return samples;
+    }
+
+    /// <summary>
+    /// Posts one body and reads the whole response. It failed unless it answered 200 without an <c>errors</c>
+    /// member; <c>extensions.sqlStatements</c> is read from the tail (GraphQL.NET writes extensions last), so
+    /// the client spends little CPU next to the server it shares the machine with.
+    /// </summary>
+    private static async Task<(bool Ok, int SqlStatements)> SendAsync(HttpClient client, byte[] body)
+    {
+        try
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = Json;
+            using var response = await client.PostAsync("/graphql", content);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (!response.IsSuccessStatusCode || bytes.AsSpan().IndexOf("\"errors\":"u8) >= 0) return (false, 0);
+            var at = bytes.AsSpan().LastIndexOf("\"sqlStatements\":"u8);
+            return at >= 0 && Utf8Parser.TryParse(bytes.AsSpan(at + "\"sqlStatements\":"u8.Length), out int sql, out _)
+                ? (true, sql)
+                : (false, 0);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return (false, 0);
+        }
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
