@@ -23,7 +23,7 @@ public class ApiKey
 /// <summary>One recorded write: who changed which record, when, and each changed field before and after.</summary>
 public class AuditEvent
 {
-    public long Id { get; set; }
+    public int Id { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
 
     /// <summary>The key name or token subject of the writer.</summary>

@@ -21,7 +21,12 @@ public interface IAuditActor
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Enums as the schema names them (SPECIAL_GRADE), so before/after read as a client wrote them.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(new ScreamingSnakeNaming()) },
+    };
     private List<(EntityEntry Entry, AuditEvent Event)> _pendingInserts = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -39,6 +44,13 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
         db.Set<AuditEvent>().AddRange(inserts.Select(i => i.Event));
         await db.SaveChangesAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>A failed save (a unique index, a concurrent writer) leaves nothing pending for the next one.</summary>
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pendingInserts = [];
+        return Task.CompletedTask;
     }
 
     private void Collect(DbContext db, string name)
@@ -79,4 +91,9 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
             else db.Set<AuditEvent>().Add(audit);
         }
     }
+}
+
+internal sealed class ScreamingSnakeNaming : JsonNamingPolicy
+{
+    public override string ConvertName(string name) => EnumNames.ToScreamingSnake(name);
 }
