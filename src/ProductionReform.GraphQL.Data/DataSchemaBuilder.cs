@@ -25,6 +25,9 @@ public sealed class DataSchemaBuilder
 
     public ModelRegistry Models { get; } = new();
 
+    /// <summary>The entity types added, in order (for fields the API adds to every type).</summary>
+    public IReadOnlyList<IEntityGraphType> Types => _types;
+
     /// <summary>Loads projected records by type and key for fields that find <c>Node</c>s by other means; set by <see cref="Build"/>.</summary>
     public NodeLoader Nodes { get; private set; } = null!;
 

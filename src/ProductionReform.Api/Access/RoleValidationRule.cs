@@ -17,6 +17,9 @@ public sealed class RoleValidationRule : ValidationRuleBase
 
     public static void Require<T>(T target, RegistryRole role) where T : IMetadataWriter => target.Metadata[MetadataKey] = role;
 
+    /// <summary>The role a field or type was marked with, for gates outside GraphQL (the CSV export).</summary>
+    public static RegistryRole? RequiredRole(IMetadataReader? target) => target?.GetMetadata<RegistryRole?>(MetadataKey);
+
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(new MatchingNodeVisitor<GraphQLField>((field, validation) =>
     {
         var required = new[] { validation.TypeInfo.GetFieldDef() as IMetadataReader, validation.TypeInfo.GetParentType()?.GetNamedType() as IMetadataReader }

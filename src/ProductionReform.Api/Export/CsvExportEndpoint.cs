@@ -5,6 +5,7 @@ using GraphQL.Types;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Access;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
 using ProductionReform.GraphQL.Data;
@@ -85,6 +86,17 @@ public static class CsvExportEndpoint
                 {
                     Code = NotFound,
                     Extensions = new Dictionary<string, object?> { ["validNames"] = exporter.ListNames.ToArray() },
+                });
+            return;
+        }
+
+        // A list the schema keeps for a role (the audit trail) is kept from the export too.
+        if (RoleValidationRule.RequiredRole(context.RequestServices.GetRequiredService<ISchema>().AllTypes[model.Name]) is { } role && !context.User.IsInRole(role))
+        {
+            await WriteErrorAsync(context, context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                new ExecutionError($"Exporting '{listName}' needs the {RegistryAuthentication.RoleName(role)} role. Send `Authorization: Bearer <key>`.")
+                {
+                    Code = RoleValidationRule.Code,
                 });
             return;
         }

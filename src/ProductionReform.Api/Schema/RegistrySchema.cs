@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Features.Audit;
 using ProductionReform.Api.Features.Cases;
 using ProductionReform.Api.Features.Enterprises;
 using ProductionReform.Api.Features.Indicators;
@@ -13,6 +14,7 @@ using ProductionReform.Api.Features.Sources;
 using ProductionReform.Api.Features.Standards;
 using ProductionReform.Api.Features.Studios;
 using ProductionReform.Api.Features.Training;
+using ProductionReform.Api.Mutations;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Model;
 
@@ -26,6 +28,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         Description = "ProductionReform: the registry of Nantong's industrial-worker reform pilots 产业工人队伍建设改革.";
         var query = new ObjectGraphType { Name = "Query", Description = "Reads of the registry." };
 
+        var auditEvent = new AuditEventType();
         var data = new DataSchemaBuilder(dataOptions.Value)
             .Add(new RegionType())
             .Add(new IndustryType())
@@ -42,11 +45,14 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
             .Add(new IndicatorType())
             .Add(new IndicatorValueType())
             .Add(new SourceType())
-            .Add(new CitationType());
+            .Add(new CitationType())
+            .Add(auditEvent);
         data.Build(this, query);
+        AuditFields.AddTo(query, data.Types, auditEvent, dataOptions.Value);
         LinkageFields.AddTo(query, data.Nodes);
         SearchFields.AddTo(query, data.Nodes);
         Query = query;
+        Mutation = MutationFields.Build(RegistryMutations.All, data.Nodes);
         Models = data.Models;
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ProductionReform.Api.Tests.Infrastructure;
 
@@ -43,6 +44,33 @@ public sealed class RegistryApi : IAsyncDisposable
         using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
         var body = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(body)?.AsObject() ?? throw new AssertionException($"Not a JSON object: {body}");
+    }
+
+    /// <summary>Creates an API key (as <c>keys create</c> does) and returns its text.</summary>
+    public async Task<string> CreateKeyAsync(string name, ProductionReform.Domain.RegistryRole role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ProductionReform.Api.Access.ApiKeys>().CreateAsync(name, role);
+        return secret;
+    }
+
+    /// <summary>POSTs a query with <c>Authorization: Bearer &lt;key&gt;</c> and returns the whole response body.</summary>
+    public async Task<JsonObject> PostAsAsync(string? bearer, string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(body)?.AsObject() ?? throw new AssertionException($"Not a JSON object: {body}");
+    }
+
+    /// <summary>As <see cref="PostAsAsync"/>, for a request that must succeed; returns its <c>data</c>.</summary>
+    public async Task<JsonObject> QueryAsAsync(string? bearer, string query, object? variables = null)
+    {
+        var body = await PostAsAsync(bearer, query, variables);
+        if (body["errors"] is JsonArray { Count: > 0 } errors)
+            throw new AssertionException($"The query failed: {errors.ToJsonString()}");
+        return body["data"]!.AsObject();
     }
 
     /// <summary>POSTs a query that must succeed and returns its <c>data</c>.</summary>

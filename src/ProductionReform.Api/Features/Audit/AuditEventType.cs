@@ -1,0 +1,58 @@
+using System.Text.Json;
+using GraphQL.Types;
+using ProductionReform.Domain;
+using ProductionReform.GraphQL.Data.Model;
+
+namespace ProductionReform.Api.Features.Audit;
+
+/// <summary>One field a write changed: its value before and after, as JSON text (strings unquoted).</summary>
+public sealed record AuditChange(string Field, string? Before, string? After);
+
+/// <summary>The audit trail: every write by a key or token, with the changed fields. ADMIN only (<see cref="AuditFields"/>).</summary>
+public sealed class AuditEventType : EntityGraphType<AuditEvent>
+{
+    public AuditEventType()
+    {
+        Description = "A recorded write 审计记录: who created, changed or deleted which record, when, and each changed field before and after. ADMIN only.";
+        Scalar(x => x.OccurredAt, "When the write was saved.");
+        Scalar(x => x.Actor, "The writer: the API key's name or the token's subject.");
+        Scalar(x => x.Operation, "CREATE, UPDATE or DELETE.");
+        Scalar(x => x.EntityType, "The type of the record, as the schema names it (Enterprise, PilotEnrollment…).");
+        Scalar(x => x.EntityId, "The database key of the record; its global id is the `id` of that type.");
+        Scalar<string, NonNullGraphType<ListGraphType<NonNullGraphType<AuditChangeType>>>>(x => x.Changes,
+            "The changed fields with their values before and after (all fields for a create or delete).", Parse)
+            .NotFilterable().NotSortable();
+        Scalar<string, NonNullGraphType<StringGraphType>>(x => x.Changes,
+            "The changes as JSON text: {\"field\": {\"before\": …, \"after\": …}}.", json => json, name: "changesJson")
+            .NotFilterable().NotSortable();
+        Scalar(x => x.CorrelationId, "The request's correlation id, to find it in the log.");
+    }
+
+    private static List<AuditChange> Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject()
+            .Select(p => new AuditChange(p.Name, Text(p.Value, "before"), Text(p.Value, "after")))
+            .ToList();
+    }
+
+    private static string? Text(JsonElement change, string side) =>
+        change.TryGetProperty(side, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.String => value.GetString(),
+            _ => value.GetRawText(),
+        } : null;
+}
+
+public sealed class AuditChangeType : ObjectGraphType<AuditChange>
+{
+    public AuditChangeType()
+    {
+        Name = "AuditChange";
+        Description = "One changed field of a write: strings as they are, other values as JSON (numbers, true/false, lists); null when empty.";
+        Field(x => x.Field).Description("The field, as the schema names it (creditCode, industryId…).");
+        Field(x => x.Before, nullable: true).Description("The value before the write; null for a create or an empty field.");
+        Field(x => x.After, nullable: true).Description("The value after the write; null for a delete or a cleared field.");
+    }
+}
