@@ -19,6 +19,8 @@ public static class RegistryAuthentication
 {
     public const string Scheme = "Bearer";
     private const string ApiKeyScheme = "ApiKey";
+    // Not JwtBearerDefaults.AuthenticationScheme: that is "Bearer", the name of the policy scheme above it.
+    private const string JwtScheme = "Jwt";
 
     /// <summary>The role claim values; an admin holds both.</summary>
     public static string RoleName(RegistryRole role) => role == RegistryRole.Admin ? "ADMIN" : "EDITOR";
@@ -29,11 +31,11 @@ public static class RegistryAuthentication
         var signingKey = jwt["SigningKey"];
         var authentication = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or JWT", options => options.ForwardDefaultSelector = context =>
-                signingKey is not null && BearerToken(context.Request)?.Count(c => c == '.') == 2 ? JwtBearerDefaults.AuthenticationScheme : ApiKeyScheme)
+                signingKey is not null && BearerToken(context.Request)?.Count(c => c == '.') == 2 ? JwtScheme : ApiKeyScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyScheme, null);
         if (signingKey is not null)
         {
-            authentication.AddJwtBearer(options =>
+            authentication.AddJwtBearer(JwtScheme, options =>
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
