@@ -5,6 +5,7 @@ using ProductionReform.Api;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Export;
 using ProductionReform.Api.Http;
+using ProductionReform.Api.Import;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGraphQLHttp("/graphql");
 app.MapCsvExport();
+app.MapImport();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
