@@ -6,6 +6,8 @@ using ProductionReform.Api.Access;
 using ProductionReform.Api.Export;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Import;
+using ProductionReform.Api.Limits;
+using ProductionReform.Api.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +20,8 @@ if (args is ["export-schema", var schemaPath])
 builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.Services.AddRegistryGraphQL(builder.Configuration);
 builder.Services.AddRegistryAuthentication(builder.Configuration);
+builder.Services.AddRegistryRateLimiting(builder.Configuration);
+builder.Services.AddRegistryTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -29,9 +33,11 @@ if (args is ["keys", .. var keyArguments])
 
 await app.Services.PrepareDatabaseAsync();
 
+app.UseCorrelationId();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authentication: /graphql, /export, /import are limited per key/user, else per IP
 app.MapGraphQLHttp("/graphql");
 app.MapCsvExport();
 app.MapImport();

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.Api.Http;
+using ProductionReform.Api.Limits;
 using ProductionReform.Api.Schema;
 using ProductionReform.Api.Access;
 using ProductionReform.Data;
@@ -21,6 +22,7 @@ public static class RegistryServices
         var connectionString = RegistryDatabase.ConnectionStringFrom(configuration.GetConnectionString("Registry"), configuration["DATABASE_URL"])
             ?? throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings__Registry (an Npgsql connection string) or DATABASE_URL (postgres://…), or start with scripts/run.");
+        connectionString = LimitsServices.WithCommandTimeout(connectionString, configuration);
 
         services.AddScoped<SqlStatementCounter>();
         services.AddScoped<AuditInterceptor>();
@@ -45,12 +47,14 @@ public static class RegistryServices
     public static IServiceCollection AddRegistryGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DataOptions>(configuration.GetSection("Data"));
+        services.AddRegistryLimits(configuration);
         var countSql = configuration.GetValue<bool>("Diagnostics:SqlCount");
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RegistrySchema>()
             .AddGraphTypes(typeof(DataSchemaBuilder).Assembly)
             .AddGraphTypes(typeof(RegistrySchema).Assembly)
             .AddGraphQLHttp()
+            .AddRegistryLimits(configuration)
             .AddValidationRule<RoleValidationRule>()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             // Resolvers share the request's DbContext, which runs one command at a time.
@@ -72,6 +76,7 @@ public static class RegistryServices
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10)); // not the per-request limit
         await db.Database.MigrateAsync(cancellationToken);
         await SeedLoader.SeedAsync(db, cancellationToken);
     }

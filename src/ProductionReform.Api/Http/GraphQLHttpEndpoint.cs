@@ -142,6 +142,12 @@ public static class GraphQLHttpEndpoint
         graphQLRequest.Variables = variables;
         graphQLRequest.Extensions = extensions;
 
+        if (Resolve(context, httpOptions, graphQLRequest) is { } refused)
+        {
+            await WriteResultAsync(context, serializer, StatusCodeFor(refused, format), contentType, refused);
+            return;
+        }
+
         error = CheckQueryPresent(graphQLRequest);
         if (error != null)
         {
@@ -178,10 +184,16 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        if (httpOptions.MaxRequestBodySize is { } maxBodySize
-            && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySizeFeature)
+        if (httpOptions.MaxRequestBodySize is { } maxBodySize)
         {
-            bodySizeFeature.MaxRequestBodySize = maxBodySize;
+            // A declared length over the limit is refused unread; the server enforces it on the stream.
+            if (request.ContentLength > maxBodySize)
+            {
+                await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, contentType, TooLarge(httpOptions, request));
+                return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySizeFeature)
+                bodySizeFeature.MaxRequestBodySize = maxBodySize;
         }
 
         JsonDocument document;
@@ -197,11 +209,7 @@ public static class GraphQLHttpEndpoint
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, contentType,
-                Error(httpOptions.MaxRequestBodySize is { } limit
-                        ? $"The request body is larger than the limit of {limit} bytes."
-                        : "The request body is larger than the server's limit.",
-                    GraphQLHttpErrorCodes.RequestTooLarge));
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, contentType, TooLarge(httpOptions, request));
             return;
         }
 
@@ -223,7 +231,7 @@ public static class GraphQLHttpEndpoint
                 return;
             }
 
-            var result = await ExecuteAsync(context, httpOptions, logger, graphQLRequest!);
+            var result = Resolve(context, httpOptions, graphQLRequest!) ?? await ExecuteAsync(context, httpOptions, logger, graphQLRequest!);
             await WriteResultAsync(context, serializer, StatusCodeFor(result, format), contentType, result);
         }
     }
@@ -253,11 +261,30 @@ public static class GraphQLHttpEndpoint
             var itemError = ReadRequest(serializer, item, out var graphQLRequest);
             results[i++] = itemError != null
                 ? ErrorResult(itemError)
-                : await ExecuteAsync(context, httpOptions, logger, graphQLRequest!);
+                : Resolve(context, httpOptions, graphQLRequest!) ?? await ExecuteAsync(context, httpOptions, logger, graphQLRequest!);
         }
 
         await WriteResultAsync(context, serializer, StatusCodes.Status200OK, contentType, results);
     }
+
+    /// <summary><c>REQUEST_TOO_LARGE</c> with the limit, its maximum and the declared length when known.</summary>
+    private static ExecutionError TooLarge(GraphQLHttpOptions httpOptions, HttpRequest request)
+    {
+        var error = Error(httpOptions.MaxRequestBodySize is { } limit
+                ? $"The request body is larger than the limit of {limit} bytes."
+                : "The request body is larger than the server's limit.",
+            GraphQLHttpErrorCodes.RequestTooLarge);
+        error.AddExtension("limit", "maxRequestBodySize");
+        if (httpOptions.MaxRequestBodySize is { } maximum)
+            error.AddExtension("maximum", maximum);
+        if (request.ContentLength is { } measured)
+            error.AddExtension("measured", measured);
+        return error;
+    }
+
+    /// <summary>Runs <see cref="GraphQLHttpOptions.ResolveRequest"/>: null to go on, else the refusal.</summary>
+    private static ExecutionResult? Resolve(HttpContext context, GraphQLHttpOptions httpOptions, GraphQLRequest request)
+        => httpOptions.ResolveRequest?.Invoke(request, context) is { } error ? ErrorResult(error) : null;
 
     private static async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpOptions httpOptions,
         ILogger logger, GraphQLRequest request)

@@ -32,6 +32,15 @@ public sealed class GraphQLHttpOptions
     public long? MaxRequestBodySize { get; set; }
 
     /// <summary>
+    /// Called for every request read (a POST object, each batch item, a GET) before its query is needed:
+    /// it may fill in <see cref="global::GraphQL.Transport.GraphQLRequest.Query"/> (e.g. from a persisted-query
+    /// store, by the hash in <c>extensions.persistedQuery</c>) or refuse the request with an error, answered
+    /// like a validation error (no <c>data</c>; 200 for <c>application/json</c>, 400 for
+    /// <c>application/graphql-response+json</c>).
+    /// </summary>
+    public Func<global::GraphQL.Transport.GraphQLRequest, HttpContext, ExecutionError?>? ResolveRequest { get; set; }
+
+    /// <summary>
     /// Called for every operation after the transport has filled in the <see cref="ExecutionOptions"/>
     /// (query, variables, <c>RequestServices</c>, <c>User</c>, <c>UserContext</c>, cancellation) and
     /// before execution. Configuration registered with the GraphQL builder

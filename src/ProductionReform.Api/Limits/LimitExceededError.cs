@@ -1,0 +1,30 @@
+using GraphQL;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace ProductionReform.Api.Limits;
+
+/// <summary>
+/// A document refused for a limit, during validation (before anything runs): code <c>LIMIT_EXCEEDED</c>
+/// with <c>extensions.limit</c> (the setting's name), <c>maximum</c> and <c>measured</c>, like the data
+/// layer's refusals.
+/// </summary>
+public sealed class LimitExceededError : ValidationError
+{
+    public const string ErrorCode = "LIMIT_EXCEEDED";
+
+    public LimitExceededError(ValidationContext context, ASTNode node, string limit, long maximum, long measured, string what)
+        : base(context.Document.Source, null, $"{what} is {measured}; the maximum is {maximum}.", node)
+    {
+        Code = ErrorCode;
+        this.AddExtension("limit", limit).AddExtension("maximum", maximum).AddExtension("measured", measured);
+    }
+
+    /// <summary>The execution timeout, which is not a validation refusal but is reported the same way.</summary>
+    public static ExecutionError Timeout(TimeSpan maximum, TimeSpan measured) =>
+        new ExecutionError($"The request ran for {(long)measured.TotalMilliseconds} ms and was cancelled; the maximum is {(long)maximum.TotalMilliseconds} ms.")
+            { Code = ErrorCode }
+            .AddExtension("limit", "executionTimeout")
+            .AddExtension("maximum", (long)maximum.TotalMilliseconds)
+            .AddExtension("measured", (long)measured.TotalMilliseconds);
+}

@@ -1,0 +1,60 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using GraphQL.Validation.Rules.Custom;
+using ProductionReform.Api.Http;
+
+namespace ProductionReform.Api.Limits;
+
+/// <summary>Registration of the request limits and persisted queries.</summary>
+public static class LimitsServices
+{
+    /// <summary>Binds <c>Limits</c> and <c>PersistedQueries</c>; registers the persisted-query store.</summary>
+    public static IServiceCollection AddRegistryLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
+        services.Configure<PersistedQueriesOptions>(configuration.GetSection(PersistedQueriesOptions.Section));
+        services.AddSingleton<PersistedQueryStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// Gives the connection string a <c>Command Timeout</c> of the execution timeout (rounded up to
+    /// seconds), unless it sets one: PostgreSQL stops a statement that outlives its request even if the
+    /// cancellation did not reach it.
+    /// </summary>
+    public static string WithCommandTimeout(string connectionString, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        if (!limits.Enabled || limits.ExecutionTimeout <= TimeSpan.Zero
+            || connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("CommandTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
+            { CommandTimeout = (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds) }.ConnectionString;
+    }
+
+    /// <summary>
+    /// On the GraphQL builder: the limits rule, the introspection switch, the execution wrapper (timeout,
+    /// <c>extensions.cost</c>, telemetry), and on the transport the body size and persisted-query resolution.
+    /// </summary>
+    public static IGraphQLBuilder AddRegistryLimits(this IGraphQLBuilder graphQL, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        if (limits.Enabled)
+            graphQL.AddValidationRule<RequestLimitsRule>();
+        if (!limits.Introspection)
+            graphQL.AddValidationRule(NoIntrospectionValidationRule.Instance);
+        graphQL.ConfigureExecution<LimitsExecution>();
+        graphQL.Services.Register<IDocumentBuilder, LimitedDocumentBuilder>(global::GraphQL.DI.ServiceLifetime.Singleton, replace: true);
+        graphQL.Services.Configure<GraphQLHttpOptions>((http, provider) =>
+        {
+            http.MaxRequestBodySize = limits.MaxRequestBodySize > 0 ? limits.MaxRequestBodySize : null;
+            var store = provider.GetRequiredService<PersistedQueryStore>();
+            http.ResolveRequest = (request, _) => store.Resolve(request);
+        });
+        return graphQL;
+    }
+}

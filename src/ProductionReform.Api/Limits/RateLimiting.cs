@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ProductionReform.Api.Limits;
+
+/// <summary>
+/// ASP.NET Core's rate limiter on the API paths (<see cref="RateLimitOptions.Paths"/>: /graphql, /export,
+/// /import; not the health checks or static files): a fixed window per authenticated caller
+/// (<c>User.Identity.Name</c>: the API key's name or the token's subject), else per client IP. A refused
+/// request answers 429 with <c>Retry-After</c> and a GraphQL-shaped error (<c>RATE_LIMITED</c>).
+/// </summary>
+public static class RateLimiting
+{
+    public const string Code = "RATE_LIMITED";
+
+    public static IServiceCollection AddRegistryRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>()?.RateLimit ?? new RateLimitOptions();
+        var paths = (options.Paths is { Length: > 0 } configured ? configured : RateLimitOptions.DefaultPaths).Select(p => new PathString(p)).ToArray();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!options.Enabled || !paths.Any(path => context.Request.Path.StartsWithSegments(path)))
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                var (key, permits) = Partition(context, options);
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(permits, 1),
+                    Window = options.Window,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            limiter.OnRejected = (rejected, cancellationToken) => WriteRejectionAsync(rejected, options, cancellationToken);
+        });
+        return services;
+    }
+
+    private static (string Key, int Permits) Partition(HttpContext context, RateLimitOptions options) =>
+        context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
+            ? ("user:" + name, options.AuthenticatedPermitLimit)
+            : ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.PermitLimit);
+
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, RateLimitOptions options, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var (_, permits) = Partition(context, options);
+
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            errors = new[]
+            {
+                new
+                {
+                    message = $"Too many requests: at most {permits} per {options.Window.TotalSeconds:0.###} s from this client. Retry after {seconds} s.",
+                    extensions = new Dictionary<string, object>
+                    {
+                        ["code"] = Code,
+                        ["limit"] = permits,
+                        ["windowSeconds"] = options.Window.TotalSeconds,
+                        ["retryAfterSeconds"] = seconds,
+                        ["correlationId"] = context.TraceIdentifier,
+                    },
+                },
+            },
+        };
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: cancellationToken);
+        Observability.RegistryTelemetry.LimitRefusals.Add(1, new KeyValuePair<string, object?>("limit", "rateLimit"));
+    }
+}
