@@ -56,6 +56,7 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
     private void Collect(DbContext db, string name)
     {
         var now = DateTimeOffset.UtcNow;
+        var links = LinkChanges(db);
         foreach (var entry in db.ChangeTracker.Entries<Entity>().ToList())
         {
             var operation = entry.State switch
@@ -63,6 +64,7 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
                 EntityState.Added => AuditOperation.Create,
                 EntityState.Modified => AuditOperation.Update,
                 EntityState.Deleted => AuditOperation.Delete,
+                EntityState.Unchanged when links.ContainsKey(entry.Entity) => AuditOperation.Update,
                 _ => (AuditOperation?)null,
             };
             if (operation is null) continue;
@@ -70,11 +72,13 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
             var changes = entry.Properties
                 .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken)
                 .Where(p => operation != AuditOperation.Update || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-                .ToDictionary(p => char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..], p => new
+                .ToDictionary(p => CamelCase(p.Metadata.Name), p => (object)new
                 {
                     before = operation == AuditOperation.Create ? null : p.OriginalValue,
                     after = operation == AuditOperation.Delete ? null : p.CurrentValue,
                 });
+            foreach (var (field, change) in links.GetValueOrDefault(entry.Entity) ?? [])
+                changes[field] = new { before = change.Removed, after = change.Added };
             if (operation == AuditOperation.Update && changes.Count == 0) continue;
 
             var audit = new AuditEvent
@@ -91,6 +95,39 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
             else db.Set<AuditEvent>().Add(audit);
         }
     }
+
+    /// <summary>
+    /// Many-to-many links (citations, adopted measures, covered occupations…) live in join rows of neither
+    /// record, so they are gathered per tracked record and navigation: for such a field, <c>before</c>
+    /// lists the keys unlinked and <c>after</c> the keys linked.
+    /// </summary>
+    private static Dictionary<Entity, Dictionary<string, (List<int> Removed, List<int> Added)>> LinkChanges(DbContext db)
+    {
+        var changes = new Dictionary<Entity, Dictionary<string, (List<int> Removed, List<int> Added)>>(ReferenceEqualityComparer.Instance);
+        var joins = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Deleted && e.Entity is not Entity).ToList();
+        if (joins.Count == 0) return changes;
+
+        var records = db.ChangeTracker.Entries<Entity>().ToLookup(e => (e.Metadata, Key: e.Property(nameof(Entity.Id)).CurrentValue));
+        foreach (var join in joins)
+        {
+            var navigations = db.Model.GetEntityTypes().SelectMany(t => t.GetSkipNavigations()).Where(n => n.JoinEntityType == join.Metadata);
+            foreach (var navigation in navigations)
+            {
+                var owner = join.Property(navigation.ForeignKey.Properties[0].Name).CurrentValue;
+                var linked = (int)join.Property(navigation.Inverse.ForeignKey.Properties[0].Name).CurrentValue!;
+                foreach (var record in records[(navigation.DeclaringEntityType, owner)])
+                {
+                    if (!changes.TryGetValue(record.Entity, out var fields)) changes[record.Entity] = fields = [];
+                    var field = CamelCase(navigation.Name);
+                    if (!fields.TryGetValue(field, out var change)) fields[field] = change = ([], []);
+                    (join.State == EntityState.Added ? change.Added : change.Removed).Add(linked);
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }
 
 internal sealed class ScreamingSnakeNaming : JsonNamingPolicy
