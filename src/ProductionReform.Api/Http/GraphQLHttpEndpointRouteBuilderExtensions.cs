@@ -32,6 +32,16 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
 
     private static async Task WriteSchemaAsync(HttpContext context)
     {
+        if (context.RequestServices.GetService<GraphQLHttpOptions>() is { ServeSchema: false })
+        {
+            // Switching introspection off would mean little if the SDL stayed one URL away.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(
+                """{"errors":[{"message":"The schema is not published: introspection is switched off.","extensions":{"code":"NO_INTROSPECTION"}}]}""",
+                context.RequestAborted);
+            return;
+        }
         var schema = context.RequestServices.GetRequiredService<ISchema>();
         var sdl = schema.Print();
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -16,6 +16,9 @@ public sealed class GraphQLHttpOptions
     /// <summary>The largest batch accepted; a larger one is refused with <c>BATCH_TOO_LARGE</c>. Default: 25.</summary>
     public int MaxBatchSize { get; set; } = 25;
 
+    /// <summary>Serve the schema's SDL at <c>{path}/schema.graphql</c>; off when introspection is. Default: on.</summary>
+    public bool ServeSchema { get; set; } = true;
+
     /// <summary>Serve the GraphiQL IDE to a browser's <c>GET</c> (Accept: text/html, no <c>query</c>). Default: on.</summary>
     public bool EnableGraphiQL { get; set; } = true;
 

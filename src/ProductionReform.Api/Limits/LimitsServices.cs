@@ -52,6 +52,7 @@ public static class LimitsServices
         graphQL.Services.Configure<GraphQLHttpOptions>((http, provider) =>
         {
             http.MaxRequestBodySize = limits.MaxRequestBodySize > 0 ? limits.MaxRequestBodySize : null;
+            http.ServeSchema = limits.Introspection;
             var store = provider.GetRequiredService<PersistedQueryStore>();
             http.ResolveRequest = (request, _) => store.Resolve(request);
         });

@@ -204,6 +204,7 @@ public sealed class LimitsTests
         var schema = await api.PostAsync(new { query = "{ __schema { queryType { name } } }" });
         var type = await api.PostAsync(new { query = "{ __type(name: \"Enterprise\") { name } }" });
         var typename = await api.PostAsync(new { query = "{ __typename enterprises(first: 1) { nodes { __typename } } }" });
+        using var sdl = await api.Client.GetAsync("/graphql/schema.graphql");
 
         Assert.Multiple(() =>
         {
@@ -212,6 +213,7 @@ public sealed class LimitsTests
             Assert.That(schema.Json["data"], Is.Null);
             Assert.That(typename.Json["errors"], Is.Null, typename.Text);
             Assert.That(typename.Json["data"]!["__typename"]!.GetValue<string>(), Is.EqualTo("Query"));
+            Assert.That((int)sdl.StatusCode, Is.EqualTo(404), "the SDL is not published either");
         });
         AssertNoSql(schema);
     }
