@@ -28,7 +28,6 @@ public static class CsvExportEndpoint
 
     public const int DefaultMaxRows = 100_000;
 
-    private const string JsonContentType = "application/json; charset=utf-8";
     private const string LoggerCategory = "ProductionReform.Api.Export.CsvExportEndpoint";
 
     /// <summary>Maps <c>GET {prefix}/{plural}.csv</c> for every root entity list of the schema.</summary>
@@ -67,11 +66,7 @@ public static class CsvExportEndpoint
                 return;
             }
             context.Response.Clear();
-            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, new ExecutionError(GraphQLHttpEndpoint.InternalErrorMessage)
-            {
-                Code = GraphQLHttpErrorCodes.InternalError,
-                Extensions = new Dictionary<string, object?> { ["correlationId"] = context.TraceIdentifier },
-            });
+            await HttpErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, HttpErrors.Internal(context));
         }
     }
 
@@ -81,7 +76,7 @@ public static class CsvExportEndpoint
         var model = listName is null ? null : exporter.FindList(listName);
         if (model is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound,
+            await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound,
                 new ExecutionError($"There is no export '{file}'. Exports are /export/<list>.csv, where <list> is one of: {string.Join(", ", exporter.ListNames)}.")
                 {
                     Code = NotFound,
@@ -93,7 +88,7 @@ public static class CsvExportEndpoint
         // A list the schema keeps for a role (the audit trail) is kept from the export too.
         if (RoleValidationRule.RequiredRole(context.RequestServices.GetRequiredService<ISchema>().AllTypes[model.Name]) is { } role && !context.User.IsInRole(role))
         {
-            await WriteErrorAsync(context, context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+            await HttpErrors.WriteAsync(context, context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
                 new ExecutionError($"Exporting '{listName}' needs the {RegistryAuthentication.RoleName(role)} role. Send `Authorization: Bearer <key>`.")
                 {
                     Code = RoleValidationRule.Code,
@@ -103,7 +98,7 @@ public static class CsvExportEndpoint
 
         if (!TryReadJson(context, "where", out var where, out var error) || !TryReadJson(context, "order", out var order, out error))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, error!);
+            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, error!);
             return;
         }
 
@@ -114,7 +109,7 @@ public static class CsvExportEndpoint
         }
         catch (DataError refused)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, refused);
+            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, refused);
             return;
         }
 
@@ -129,7 +124,7 @@ public static class CsvExportEndpoint
         var count = await exporter.CountAsync(db, request, cancellationToken);
         if (count > maxRows)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest,
                 DataError.LimitExceeded(MaxRowsLimit, maxRows, count, $"The number of rows to export from '{listName}'"));
             return;
         }
@@ -169,11 +164,4 @@ public static class CsvExportEndpoint
         }
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, int statusCode, ExecutionError error)
-    {
-        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-        context.Response.StatusCode = statusCode;
-        context.Response.ContentType = JsonContentType;
-        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Executed = false, Errors = new ExecutionErrors { error } }, context.RequestAborted);
-    }
 }

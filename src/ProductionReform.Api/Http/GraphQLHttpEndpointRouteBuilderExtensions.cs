@@ -35,11 +35,8 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
         if (context.RequestServices.GetService<GraphQLHttpOptions>() is { ServeSchema: false })
         {
             // Switching introspection off would mean little if the SDL stayed one URL away.
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(
-                """{"errors":[{"message":"The schema is not published: introspection is switched off.","extensions":{"code":"NO_INTROSPECTION"}}]}""",
-                context.RequestAborted);
+            await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound,
+                new ExecutionError("The schema is not published: introspection is switched off.") { Code = "NO_INTROSPECTION" });
             return;
         }
         var schema = context.RequestServices.GetRequiredService<ISchema>();

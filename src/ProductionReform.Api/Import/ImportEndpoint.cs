@@ -56,12 +56,12 @@ public static class ImportEndpoint
         }
         catch (ImportLimitExceededException limit)
         {
-            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, LimitError(limit));
+            await HttpErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, LimitError(limit));
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
             // Keys are checked against the records read at the start; another writer got there in between.
-            await WriteErrorAsync(context, StatusCodes.Status409Conflict, new ExecutionError(
+            await HttpErrors.WriteAsync(context, StatusCodes.Status409Conflict, new ExecutionError(
                 $"Another change to {list} collided with this import ({unique.ConstraintName}); nothing was imported. Try again.") { Code = Conflict });
         }
         catch (Exception ex)
@@ -73,11 +73,7 @@ public static class ImportEndpoint
                 return;
             }
             context.Response.Clear();
-            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, new ExecutionError(GraphQLHttpEndpoint.InternalErrorMessage)
-            {
-                Code = GraphQLHttpErrorCodes.InternalError,
-                Extensions = new Dictionary<string, object?> { ["correlationId"] = context.TraceIdentifier },
-            });
+            await HttpErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, HttpErrors.Internal(context));
         }
     }
 
@@ -87,13 +83,13 @@ public static class ImportEndpoint
         if (user.Identity?.IsAuthenticated != true)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, new ExecutionError(
+            await HttpErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, new ExecutionError(
                 "Importing needs the EDITOR role: send `Authorization: Bearer <key>`.") { Code = NotAuthenticated });
             return;
         }
         if (!user.IsInRole(RegistryRole.Editor))
         {
-            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, new ExecutionError(
+            await HttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, new ExecutionError(
                 $"Importing needs the EDITOR role; '{user.Identity.Name}' does not have it.") { Code = NotAuthorized });
             return;
         }
@@ -101,7 +97,7 @@ public static class ImportEndpoint
         var definition = catalog.Find(list);
         if (definition is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, new ExecutionError(
+            await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, new ExecutionError(
                 $"There is no import '{list}'. Imports are /import/<list>, where <list> is one of: {string.Join(", ", catalog.ListNames)}.")
             {
                 Code = CsvExportEndpoint.NotFound,
@@ -113,7 +109,7 @@ public static class ImportEndpoint
         var format = Format(context.Request.ContentType);
         if (format is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, new ExecutionError(
+            await HttpErrors.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, new ExecutionError(
                 $"Send the file as text/csv or application/json (UTF-8), not '{context.Request.ContentType}'.") { Code = GraphQLHttpErrorCodes.UnsupportedMediaType });
             return;
         }
@@ -121,7 +117,7 @@ public static class ImportEndpoint
         var dryRunText = context.Request.Query["dryRun"].ToString();
         if (!(dryRunText.Length == 0 || bool.TryParse(dryRunText, out _)))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, new ExecutionError(
+            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, new ExecutionError(
                 $"'dryRun' is true or false, not '{dryRunText}'.") { Code = GraphQLHttpErrorCodes.InvalidRequest });
             return;
         }
@@ -144,7 +140,7 @@ public static class ImportEndpoint
         if (!result.Succeeded)
         {
             var omitted = result.ProblemCount - result.Problems.Count;
-            await WriteErrorAsync(context, StatusCodes.Status422UnprocessableEntity, new ExecutionError(
+            await HttpErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, new ExecutionError(
                 $"The file has {result.ProblemCount} problem{(result.ProblemCount == 1 ? "" : "s")}; nothing was imported." +
                 (omitted > 0 ? $" The first {result.Problems.Count} are listed." : ""))
             {
@@ -201,13 +197,6 @@ public static class ImportEndpoint
         },
     };
 
-    private static async Task WriteErrorAsync(HttpContext context, int statusCode, ExecutionError error)
-    {
-        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-        context.Response.StatusCode = statusCode;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Executed = false, Errors = new ExecutionErrors { error } }, context.RequestAborted);
-    }
 
     /// <summary>Reads the request body and refuses to read past <c>maximum</c> bytes.</summary>
     private sealed class LimitedStream(Stream inner, long maximum) : Stream

@@ -46,7 +46,12 @@ internal static class ListFields
             Description = field.Description,
             ResolvedType = new GraphQLTypeReference(target.ConnectionName),
             Arguments = ConnectionArguments(target),
-            Resolver = new FuncFieldResolver<object>(context => NestedListBatch.Enlist(context, parent, field, services)),
+            Resolver = new FuncFieldResolver<object>(context => FieldBatch.Enlist(context, parent.Name, parent.KeyOf(context.Source!), () =>
+            {
+                var request = ListRequest.FromConnection(context, target, services);
+                var db = Database.Of(context);
+                return (parentKeys, cancellationToken) => ListQuery.NestedAsync(db, parent, field, parentKeys, request, services, cancellationToken);
+            }, Paging.Connection.Empty)),
         };
     }
 

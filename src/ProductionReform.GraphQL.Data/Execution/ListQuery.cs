@@ -25,7 +25,7 @@ internal static class ListQuery
     /// The rows of a to-many relation for many parents in one statement: the parents by key, each with
     /// its filtered, ordered, limited children (EF Core renders the limit per parent with ROW_NUMBER).
     /// </summary>
-    public static async Task<Dictionary<int, object>> NestedAsync(DbContext db, EntityModel parent, ListField field,
+    public static async Task<IReadOnlyDictionary<int, object>> NestedAsync(DbContext db, EntityModel parent, ListField field,
         IReadOnlyCollection<int> parentKeys, ListRequest request, DataServices services, CancellationToken cancellationToken)
     {
         var p = Expression.Parameter(parent.ClrType, "p");

@@ -1,13 +1,12 @@
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.Api.Access;
 using ProductionReform.Data;
 using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data;
+using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Features.Audit;
@@ -41,79 +40,32 @@ public static class AuditFields
                     Name = "first",
                     Description = $"The newest n events (default {DefaultHistorySize}, at most {options.MaxPageSize}).",
                 }),
-                Resolver = new FuncFieldResolver<object>(context => HistoryBatch.Enlist(context, model, options)),
+                Resolver = new FuncFieldResolver<object>(context => FieldBatch.Enlist(context, model.Name, model.KeyOf(context.Source!),
+                    () => HistoryLoader(context, model.Name, options), Array.Empty<AuditEvent>())),
             };
             RoleValidationRule.Require(history, RegistryRole.Admin);
             type.AddField(history);
         }
     }
 
-    /// <summary>
-    /// The parents that ask for one <c>history</c> field (same field of the query, so same <c>first</c>), loaded
-    /// together when GraphQL.NET first asks for a result, after every sibling has enlisted (as NestedListBatch does).
-    /// </summary>
-    private sealed class HistoryBatch
+    /// <summary>The newest <c>first</c> events of every parent, in one statement.</summary>
+    private static FieldBatch.Loader HistoryLoader(IResolveFieldContext context, string typeName, DataOptions options)
     {
-        private const string BatchesKey = "ProductionReform.Api.HistoryBatches";
-
-        private readonly string _typeName;
-        private readonly int _first;
-        private readonly RegistryDbContext _db;
-        private readonly Dictionary<(GraphQLField, string), HistoryBatch> _open;
-        private readonly (GraphQLField, string) _key;
-        private readonly HashSet<int> _parents = [];
-        private Task<ILookup<int, AuditEvent>>? _loading;
-
-        private HistoryBatch(string typeName, int first, RegistryDbContext db, Dictionary<(GraphQLField, string), HistoryBatch> open, (GraphQLField, string) key) =>
-            (_typeName, _first, _db, _open, _key) = (typeName, first, db, open, key);
-
-        public static IDataLoaderResult<object> Enlist(IResolveFieldContext context, EntityModel parent, DataOptions options)
+        var first = context.GetArgument<int?>("first") ?? DefaultHistorySize;
+        if (first < 0) throw DataError.InvalidPaging($"'first' must be 0 or more; it is {first}.");
+        if (first > options.MaxPageSize) throw DataError.LimitExceeded("maxPageSize", options.MaxPageSize, first, "'first'");
+        var db = context.RequestServices!.GetRequiredService<RegistryDbContext>();
+        return async (parentKeys, cancellationToken) =>
         {
-            var batches = (Dictionary<(GraphQLField, string), HistoryBatch>)(context.UserContext.TryGetValue(BatchesKey, out var existing)
-                ? existing!
-                : context.UserContext[BatchesKey] = new Dictionary<(GraphQLField, string), HistoryBatch>());
-            var key = (context.FieldAst, parent.Name);
-            if (!batches.TryGetValue(key, out var batch))
-            {
-                var first = context.GetArgument<int?>("first") ?? DefaultHistorySize;
-                if (first < 0) throw DataError.InvalidPaging($"'first' must be 0 or more; it is {first}.");
-                if (first > options.MaxPageSize) throw DataError.LimitExceeded("maxPageSize", options.MaxPageSize, first, "'first'");
-                batches[key] = batch = new HistoryBatch(parent.Name, first, context.RequestServices!.GetRequiredService<RegistryDbContext>(), batches, key);
-            }
-            var parentKey = parent.KeyOf(context.Source!);
-            batch._parents.Add(parentKey);
-            return new Result(batch, parentKey);
-        }
-
-        private Task<ILookup<int, AuditEvent>> LoadAsync(CancellationToken cancellationToken)
-        {
-            if (_loading is null)
-            {
-                _open.Remove(_key);
-                _loading = Load(cancellationToken);
-            }
-            return _loading;
-        }
-
-        private async Task<ILookup<int, AuditEvent>> Load(CancellationToken cancellationToken)
-        {
-            var parents = _parents.ToArray();
-            // The newest `first` events of every parent, in one statement.
-            var events = await _db.AuditEvents.FromSqlInterpolated($"""
+            var parents = parentKeys.ToArray();
+            var events = await db.AuditEvents.FromSqlInterpolated($"""
                 SELECT ranked.* FROM (
                   SELECT a.*, row_number() OVER (PARTITION BY a.entity_id ORDER BY a.occurred_at DESC, a.id DESC) AS rank
-                  FROM audit_events a WHERE a.entity_type = {_typeName} AND a.entity_id = ANY({parents})
-                ) ranked WHERE ranked.rank <= {_first}
+                  FROM audit_events a WHERE a.entity_type = {typeName} AND a.entity_id = ANY({parents})
+                ) ranked WHERE ranked.rank <= {first}
                 """).AsNoTracking().ToListAsync(cancellationToken);
-            return events.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).ToLookup(a => a.EntityId);
-        }
-
-        private sealed class Result(HistoryBatch batch, int parentKey) : IDataLoaderResult<object>
-        {
-            public async Task<object> GetResultAsync(CancellationToken cancellationToken = default) =>
-                (await batch.LoadAsync(cancellationToken))[parentKey].ToList();
-
-            async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
-        }
+            return events.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+                .GroupBy(a => a.EntityId).ToDictionary(g => g.Key, g => (object)g.ToList());
+        };
     }
 }
