@@ -16,6 +16,43 @@ namespace ProductionReform.Data.Migrations
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    role = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    prefix = table.Column<string>(type: "text", nullable: false),
+                    hash = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "text", nullable: false),
+                    operation = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    entity_type = table.Column<string>(type: "text", nullable: false),
+                    entity_id = table.Column<int>(type: "integer", nullable: false),
+                    changes = table.Column<string>(type: "jsonb", nullable: false),
+                    correlation_id = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
                 {
@@ -828,6 +865,27 @@ namespace ProductionReform.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_api_keys_name",
+                table: "api_keys",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_prefix",
+                table: "api_keys",
+                column: "prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_entity_type_entity_id",
+                table: "audit_events",
+                columns: new[] { "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_occurred_at",
+                table: "audit_events",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_citation_enterprise_sources_id",
                 table: "citation_enterprise",
                 column: "sources_id");
@@ -894,6 +952,13 @@ namespace ProductionReform.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_citations_quote_trgm",
+                table: "citations",
+                column: "quote")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_citations_source_id",
                 table: "citations",
                 column: "source_id");
@@ -903,6 +968,13 @@ namespace ProductionReform.Data.Migrations
                 table: "enterprises",
                 column: "credit_code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_description_trgm",
+                table: "enterprises",
+                column: "description")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_enterprises_industry_id",
@@ -919,6 +991,20 @@ namespace ProductionReform.Data.Migrations
                 table: "enterprises",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_name_en_trgm",
+                table: "enterprises",
+                column: "name_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_name_trgm",
+                table: "enterprises",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_enterprises_region_id",
@@ -944,6 +1030,20 @@ namespace ProductionReform.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_indicators_name_en_trgm",
+                table: "indicators",
+                column: "name_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_indicators_name_trgm",
+                table: "indicators",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_industries_code",
                 table: "industries",
                 column: "code",
@@ -955,9 +1055,30 @@ namespace ProductionReform.Data.Migrations
                 column: "name");
 
             migrationBuilder.CreateIndex(
+                name: "ix_industries_name_en_trgm",
+                table: "industries",
+                column: "name_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_industries_name_trgm",
+                table: "industries",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_industries_parent_id",
                 table: "industries",
                 column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_innovation_studios_description_trgm",
+                table: "innovation_studios",
+                column: "description")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_innovation_studios_host_enterprise_id",
@@ -981,6 +1102,20 @@ namespace ProductionReform.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_innovation_studios_name_en_trgm",
+                table: "innovation_studios",
+                column: "name_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_innovation_studios_name_trgm",
+                table: "innovation_studios",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_occupation_skill_standard_standards_id",
                 table: "occupation_skill_standard",
                 column: "standards_id");
@@ -1000,6 +1135,20 @@ namespace ProductionReform.Data.Migrations
                 table: "occupations",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_occupations_name_en_trgm",
+                table: "occupations",
+                column: "name_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_occupations_name_trgm",
+                table: "occupations",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_pilot_enrollment_reform_measure_measures_id",
@@ -1034,6 +1183,20 @@ namespace ProductionReform.Data.Migrations
                 column: "industry_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_pilot_programs_name_en_trgm",
+                table: "pilot_programs",
+                column: "name_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pilot_programs_name_trgm",
+                table: "pilot_programs",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_policy_documents_industry_id",
                 table: "policy_documents",
                 column: "industry_id");
@@ -1045,9 +1208,30 @@ namespace ProductionReform.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_policy_documents_title_en_trgm",
+                table: "policy_documents",
+                column: "title_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_policy_documents_title_trgm",
+                table: "policy_documents",
+                column: "title")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_practice_cases_enterprise_id",
                 table: "practice_cases",
                 column: "enterprise_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_practice_cases_summary_trgm",
+                table: "practice_cases",
+                column: "summary")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_practice_cases_title",
@@ -1056,10 +1240,31 @@ namespace ProductionReform.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_practice_cases_title_en_trgm",
+                table: "practice_cases",
+                column: "title_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_practice_cases_title_trgm",
+                table: "practice_cases",
+                column: "title")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_reform_measures_code",
                 table: "reform_measures",
                 column: "code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reform_measures_description_trgm",
+                table: "reform_measures",
+                column: "description")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_reform_measures_document_id",
@@ -1072,6 +1277,20 @@ namespace ProductionReform.Data.Migrations
                 column: "industry_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_reform_measures_title_en_trgm",
+                table: "reform_measures",
+                column: "title_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reform_measures_title_trgm",
+                table: "reform_measures",
+                column: "title")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_regions_code",
                 table: "regions",
                 column: "code",
@@ -1082,6 +1301,20 @@ namespace ProductionReform.Data.Migrations
                 table: "regions",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_regions_name_en_trgm",
+                table: "regions",
+                column: "name_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_regions_name_trgm",
+                table: "regions",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_regions_parent_id",
@@ -1115,10 +1348,31 @@ namespace ProductionReform.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_skill_standards_title_en_trgm",
+                table: "skill_standards",
+                column: "title_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_skill_standards_title_trgm",
+                table: "skill_standards",
+                column: "title")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sources_code",
                 table: "sources",
                 column: "code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_training_programs_description_trgm",
+                table: "training_programs",
+                column: "description")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_training_programs_enterprise_id",
@@ -1135,11 +1389,31 @@ namespace ProductionReform.Data.Migrations
                 table: "training_programs",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_training_programs_name_en_trgm",
+                table: "training_programs",
+                column: "name_en")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_training_programs_name_trgm",
+                table: "training_programs",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "audit_events");
+
             migrationBuilder.DropTable(
                 name: "citation_enterprise");
 
