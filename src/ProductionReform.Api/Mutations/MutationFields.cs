@@ -27,11 +27,15 @@ public sealed class UserErrorInterface : InterfaceGraphType<UserError>
 /// </summary>
 public static class MutationFields
 {
-    public static ObjectGraphType Build(IEnumerable<IEntityMutations> entities, NodeLoader nodes)
+    /// <summary>Builds the Mutation type and registers on <paramref name="schema"/> the interface its error types share.</summary>
+    public static ObjectGraphType Build(ISchema schema, IEnumerable<IEntityMutations> entities, NodeLoader nodes)
     {
         var mutation = new ObjectGraphType { Name = "Mutation", Description = "Writes to the registry; they need the EDITOR role (`Authorization: Bearer <key>`)." };
         RoleValidationRule.Require(mutation, RegistryRole.Editor);
         var userError = new UserErrorInterface();
+        // Only implemented, never a field's type: without registering it, introspection would name an
+        // interface it does not list, and clients such as GraphiQL refuse the whole schema.
+        schema.RegisterType(userError);
         var warning = ErrorType("MutationWarning", "A note about a saved change the writer allowed (e.g. enrolling over a pilot's target).", null);
         foreach (var entity in entities)
         {

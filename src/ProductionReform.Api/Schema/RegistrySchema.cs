@@ -52,7 +52,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         LinkageFields.AddTo(query, data.Nodes);
         SearchFields.AddTo(query, data.Nodes);
         Query = query;
-        Mutation = MutationFields.Build(RegistryMutations.All, data.Nodes);
+        Mutation = MutationFields.Build(this, RegistryMutations.All, data.Nodes);
         Models = data.Models;
     }
 
