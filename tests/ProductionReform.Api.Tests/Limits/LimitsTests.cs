@@ -176,9 +176,16 @@ public sealed class LimitsTests
         var reply = await api.PostAsync(new { query = "{ enterprises(first: 1) { nodes { name } } }" });
         var elapsed = DateTime.UtcNow - started;
 
-        var waiting = (long)(await new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
-            locker, transaction).ExecuteScalarAsync())!;
+        // The cancel request reaches PostgreSQL on a connection of its own, so the answer may come first:
+        // give it a few seconds (bounded) to take effect while the lock is still held.
+        long waiting = -1;
+        for (var attempt = 0; attempt < 50 && waiting != 0; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(100);
+            waiting = (long)(await new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
+                locker, transaction).ExecuteScalarAsync())!;
+        }
         await transaction.RollbackAsync();
 
         Assert.Multiple(() =>
