@@ -34,11 +34,11 @@ public sealed class LimitsExecution(IOptions<LimitsOptions> options, ILogger<Lim
         var result = await next(options);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        if (timeout is { } maximum && result.Errors is { } errors && errors.Any(e => e is TimeoutError))
+        if (timeout is { } maximum && result.Errors is { } errors && errors.Any(TimedOut))
         {
             var replaced = new ExecutionErrors();
             foreach (var error in errors)
-                replaced.Add(error is TimeoutError ? LimitExceededError.Timeout(maximum, elapsed) : error);
+                replaced.Add(TimedOut(error) ? LimitExceededError.Timeout(maximum, elapsed) : error);
             result.Errors = replaced;
         }
 
@@ -49,6 +49,13 @@ public sealed class LimitsExecution(IOptions<LimitsOptions> options, ILogger<Lim
         Record(activity, options, result, cost, elapsed);
         return result;
     }
+
+    /// <summary>
+    /// GraphQL.NET's own timeout, or the database command's backstop timeout when it fires first: the same
+    /// limit, reported the same way rather than as an internal error.
+    /// </summary>
+    private static bool TimedOut(ExecutionError error) =>
+        error is TimeoutError || (error.InnerException is Npgsql.NpgsqlException { InnerException: TimeoutException });
 
     private void Record(Activity? activity, ExecutionOptions options, ExecutionResult result, long? cost, TimeSpan elapsed)
     {

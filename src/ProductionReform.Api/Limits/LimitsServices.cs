@@ -19,7 +19,7 @@ public static class LimitsServices
     }
 
     /// <summary>
-    /// Gives the connection string a <c>Command Timeout</c> of the execution timeout (rounded up to
+    /// Gives the connection string a <c>Command Timeout</c> just past the execution timeout (rounded up to
     /// seconds), unless it sets one: PostgreSQL stops a statement that outlives its request even if the
     /// cancellation did not reach it.
     /// </summary>
@@ -32,8 +32,9 @@ public static class LimitsServices
         {
             return connectionString;
         }
+        // A second later than the execution timeout, whose cancellation should come first.
         return new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
-            { CommandTimeout = (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds) }.ConnectionString;
+            { CommandTimeout = (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds) + 1 }.ConnectionString;
     }
 
     /// <summary>
