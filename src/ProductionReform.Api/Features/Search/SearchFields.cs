@@ -2,12 +2,13 @@ using System.Text;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Paging;
+
+using ProductionReform.GraphQL.Data.Projection;
 
 namespace ProductionReform.Api.Features.Search;
 
@@ -115,25 +116,10 @@ public static class SearchFields
     }
 
     /// <summary>The selection sets reached by following the field names of <paramref name="path"/> (through fragments).</summary>
-    private static List<GraphQLSelectionSet> SelectionsAt(IEnumerable<GraphQLSelectionSet> selection, GraphQLDocument document, params string[] path)
-    {
-        var sets = selection.ToList();
-        foreach (var name in path)
-            sets = sets.SelectMany(set => Fields(set, document, name, depth: 0)).Select(f => f.SelectionSet).OfType<GraphQLSelectionSet>().ToList();
-        return sets;
-    }
-
-    private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet set, GraphQLDocument document, string name, int depth) =>
-        depth > 64 ? [] : set.Selections.SelectMany(s => s switch
-        {
-            GraphQLField f when f.Name.StringValue == name => [f],
-            GraphQLInlineFragment inline => Fields(inline.SelectionSet, document, name, depth + 1),
-            GraphQLFragmentSpread spread when document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment =>
-                Fields(fragment.SelectionSet, document, name, depth + 1),
-            _ => [],
-        });
+    private static List<GraphQLSelectionSet> SelectionsAt(IEnumerable<GraphQLSelectionSet> selection, GraphQLDocument document, params string[] path) =>
+        path.Aggregate(selection.ToList(), (sets, name) => SelectionSets.Under(sets, document, name).ToList());
 
     /// <summary>Whether the field at the end of <paramref name="path"/> is selected (through fragments).</summary>
     private static bool Selects(IEnumerable<GraphQLSelectionSet> selection, GraphQLDocument document, params string[] path) =>
-        SelectionsAt(selection, document, path[..^1]).Any(set => Fields(set, document, path[^1], depth: 0).Any());
+        SelectionSets.Selects(SelectionsAt(selection, document, path[..^1]), document, path[^1]);
 }
