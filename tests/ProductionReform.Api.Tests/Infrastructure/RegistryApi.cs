@@ -18,7 +18,9 @@ public sealed class RegistryApi : IAsyncDisposable
     {
         ConnectionString = connectionString;
         _factory = factory;
+        // HttpClient's default 100 s is too short for the 100,000-row import on a busy 2-core machine.
         Client = factory.CreateClient();
+        Client.Timeout = TimeSpan.FromMinutes(5);
     }
 
     public string ConnectionString { get; }
