@@ -75,6 +75,56 @@ public sealed class ExplorerBrowserTests
     }
 
     [Test]
+    public async Task A_sample_record_is_marked_as_synthetic_in_search_and_on_its_page()
+    {
+        var data = await _host.QueryAsync("""
+            { enterprises(where: { isSample: { eq: true } }, order: [{ name: ASC }], first: 1) { nodes { id name } } }
+            """);
+        var name = data["enterprises"]!["nodes"]![0]!["name"]!.GetValue<string>();
+        await using var watched = await _host.OpenAsync();
+        var page = watched.Page;
+
+        await page.GotoAsync($"/explore#/search?q={Uri.EscapeDataString(name)}");
+        await Expect(Hit(page, name).First.Locator(".badge.sample")).ToBeVisibleAsync();
+        await Hit(page, name).First.ClickAsync();
+        var record = page.Locator("article.record.is-sample");
+        await Expect(record.Locator(".sample-banner")).ToContainTextAsync("示例数据");
+        await Expect(record.Locator("h1 .badge.sample")).ToBeVisibleAsync();
+        await Expect(record.Locator(".citations")).ToContainTextAsync("没有引用");
+        await watched.ScreenshotAsync("explorer-sample");
+        watched.AssertClean();
+    }
+
+    [Test]
+    public async Task The_change_history_shows_for_an_admin_key_and_not_without_one()
+    {
+        var admin = await _host.CreateKeyAsync("Explorer admin", ProductionReform.Domain.RegistryRole.Admin);
+        var data = await _host.QueryAsync("""
+            { enterprises(where: { isSample: { eq: true } }, order: [{ name: DESC }], first: 1) { nodes { id version } } }
+            """);
+        var firm = data["enterprises"]!["nodes"]![0]!;
+        var id = firm["id"]!.GetValue<string>();
+        var update = await _host.QueryAsync("""
+            mutation($id: ID!, $version: Long!) { updateEnterprise(input: { id: $id, version: $version, employeeCount: 321 }) { enterprise { employeeCount } } }
+            """, new { id, version = firm["version"]!.GetValue<long>() }, admin);
+        Assert.That(update["updateEnterprise"]?["enterprise"]?["employeeCount"]?.GetValue<int>(), Is.EqualTo(321), update.ToJsonString());
+        await using var watched = await _host.OpenAsync();
+        var page = watched.Page;
+
+        await page.GotoAsync($"/explore#/node/{Uri.EscapeDataString(id)}");
+        await Expect(page.Locator("article.record .history")).ToContainTextAsync("ADMIN");
+        await Expect(page.Locator("article.record .history .events")).ToHaveCountAsync(0);
+        await page.Locator("details.key summary").ClickAsync();
+        await page.Locator("#key-input").FillAsync(admin);
+        await page.Locator("#key-input").PressAsync("Enter");
+        var history = page.Locator("article.record .history .events");
+        await Expect(history).ToContainTextAsync("Explorer admin");
+        await Expect(history).ToContainTextAsync("employeeCount");
+        await Expect(history).ToContainTextAsync("321");
+        watched.AssertClean();
+    }
+
+    [Test]
     public async Task The_keyboard_reaches_the_results_and_opens_one()
     {
         var bank = await KnowledgePropertyBankAsync();

@@ -78,13 +78,20 @@ public sealed class ExplorerHost : IAsyncDisposable
         return new WatchedPage(context, page);
     }
 
-    /// <summary>POSTs a query to the server and returns its <c>data</c>.</summary>
-    public async Task<JsonObject> QueryAsync(string query, object? variables = null)
+    public Task<string> CreateKeyAsync(string name, ProductionReform.Domain.RegistryRole role) =>
+        RegistryApi.CreateKeyAsync(_factory.Services, name, role);
+
+    /// <summary>POSTs a query to the server (with a bearer key when given) and returns its <c>data</c>.</summary>
+    public async Task<JsonObject> QueryAsync(string query, object? variables = null, string? bearer = null)
     {
-        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-        if (body["errors"] is JsonArray { Count: > 0 } errors) throw new AssertionException($"The query failed: {errors.ToJsonString()}");
-        return body["data"]!.AsObject();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (bearer is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = JsonNode.Parse(text)?.AsObject();
+        if (body?["errors"] is JsonArray { Count: > 0 } || body?["data"] is not JsonObject data)
+            throw new AssertionException($"The query failed ({(int)response.StatusCode}): {text}");
+        return data;
     }
 
     public async ValueTask DisposeAsync()
