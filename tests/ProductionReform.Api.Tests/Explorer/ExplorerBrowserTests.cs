@@ -168,7 +168,6 @@ public sealed class ExplorerBrowserTests
         var hosts = graph.Locator(".graph-edges tr", new() { HasTextString = "拥有 hosts" }).First;
         await hosts.Locator("button").ClickAsync();
         await Expect(page.Locator("#edge-panel blockquote").First).ToBeVisibleAsync();
-        await watched.ScreenshotAsync("explorer-graph", fullPage: true);
 
         // Depth 2 reaches at least as far; clicking a studio on the canvas opens its page.
         await graph.Locator("#graph-depth").SelectOptionAsync("2");
@@ -176,8 +175,12 @@ public sealed class ExplorerBrowserTests
         var deeper = page.Locator("section.graph .graph-nodes li[data-node]");
         await Expect(deeper.First).ToBeVisibleAsync();
         Assert.That(await deeper.CountAsync(), Is.GreaterThanOrEqualTo(shownNodes.Length));
+        await page.Locator("section.graph .graph-edges tr", new() { HasTextString = "拥有 hosts" }).First.Locator("button").ClickAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await watched.ScreenshotAsync("explorer-graph");
 
         var studio = zhongtian.StudioIds[0];
+        await page.Locator("#graph").ScrollIntoViewIfNeededAsync();
         var box = (await page.Locator("#graph").BoundingBoxAsync())!;
         var at = await page.EvaluateAsync<RenderedPosition>(
             "id => document.getElementById('graph')._cyreg.cy.getElementById(id).renderedPosition()", studio);

@@ -32,10 +32,29 @@ function linkageQuery() {
 }`;
 }
 
+/** How many relations each record is from the start: the ring it is drawn on. */
+function levels(graph, start) {
+  const level = new Map([[start, 0]]);
+  let frontier = [start];
+  while (frontier.length) {
+    const next = [];
+    for (const edge of graph.edges) {
+      for (const [here, there] of [[edge.from, edge.to], [edge.to, edge.from]]) {
+        if (frontier.includes(here) && !level.has(there)) {
+          level.set(there, level.get(here) + 1);
+          next.push(there);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return level;
+}
+
 function label(node) {
   const { zh, en } = titleOf(node);
   const text = (lang() === 'en' ? en ?? zh : zh ?? en) ?? node.__typename;
-  const short = text.length > 24 ? `${text.slice(0, 24)}…` : text;
+  const short = text.length > 16 ? `${text.slice(0, 16)}…` : text;
   return node.isSample ? `${short}（示例）` : short;
 }
 
@@ -62,7 +81,11 @@ export async function renderGraph(main, id, params) {
   const rows = [['from', 'fromName', 'kind', 'to', 'toName', 'citations']];
   const panel = h('aside', { class: 'edge-panel', id: 'edge-panel', 'aria-live': 'polite' },
     h('h2', {}, both('edgeSources')), h('p', { class: 'hint' }, t('edgePick')));
-  const showEdge = edge => {
+  let cy = null;
+  const showEdge = index => {
+    const edge = graph.edges[index];
+    cy?.edges().removeClass('active');
+    cy?.getElementById(`e${index}`).addClass('active');
     const from = byId.get(edge.from);
     const to = byId.get(edge.to);
     panel.replaceChildren(h('h2', {}, both('edgeSources')),
@@ -76,7 +99,7 @@ export async function renderGraph(main, id, params) {
       edge.sources.map(source => source.code).join(';')]);
     edgeList.append(h('tr', { 'data-edge': index },
       h('td', {}, recordLink(byId.get(edge.from))), h('td', {}, kindLabel(edge.kind)), h('td', {}, recordLink(byId.get(edge.to))),
-      h('td', {}, h('button', { type: 'button', class: 'button small', onclick: () => showEdge(edge) },
+      h('td', {}, h('button', { type: 'button', class: 'button small', onclick: () => showEdge(index) },
         `${t('show')} (${edge.sources.length})`))));
   });
 
@@ -100,7 +123,8 @@ export async function renderGraph(main, id, params) {
       h('thead', {}, h('tr', {}, h('th', {}, t('from')), h('th', {}, t('kind')), h('th', {}, t('to')), h('th', {}, t('source')))),
       edgeList)));
 
-  const cy = window.cytoscape({
+  const ring = levels(graph, id);
+  cy = window.cytoscape({
     container: canvas,
     elements: [
       ...graph.nodes.map(node => ({
@@ -125,16 +149,15 @@ export async function renderGraph(main, id, params) {
       } },
       { selector: 'edge.active', style: { width: 3, 'line-color': '#d35400', 'target-arrow-color': '#d35400' } },
     ],
-    layout: { name: graph.nodes.length > 60 ? 'concentric' : 'cose', animate: false, padding: 24, randomize: false },
+    // Rings around the start record, one per relation away: the depth reads at a glance.
+    layout: {
+      name: 'concentric', animate: false, padding: 30, minNodeSpacing: 60, startAngle: Math.PI / 6,
+      concentric: node => depth + 1 - (ring.get(node.id()) ?? depth + 1), levelWidth: () => 1,
+    },
     wheelSensitivity: 0.3,
     maxZoom: 1.5,
   });
   cy.on('tap', 'node', event => { location.hash = `#/node/${encodeURIComponent(event.target.id())}`; });
-  const pickEdge = event => {
-    cy.edges().removeClass('active');
-    event.target.addClass('active');
-    showEdge(graph.edges[event.target.data('index')]);
-  };
-  cy.on('tap mouseover', 'edge', pickEdge);
+  cy.on('tap mouseover', 'edge', event => showEdge(event.target.data('index')));
   return () => cy.destroy();
 }
