@@ -72,10 +72,14 @@ export function recordFields(typeName) {
     const type = unwrap(field.type);
     const label = splitLabel(field.description, field.name);
     if (type.kind === 'SCALAR' || type.kind === 'ENUM') return { name: field.name, label, read: 'value', type: type.name };
-    if (type.kind === 'OBJECT' && type.name.endsWith('Connection'))
-      return { name: field.name, label, read: 'connection', type: connectionNodeType(type.name) };
+    // A relation whose description has no Chinese ("Regions this quote states facts of.") takes its type's (区域).
+    const related = name => ({ ...label, zh: label.zh ?? typeLabel(name).zh });
+    if (type.kind === 'OBJECT' && type.name.endsWith('Connection')) {
+      const nodes = connectionNodeType(type.name);
+      return { name: field.name, label: related(nodes), read: 'connection', type: nodes };
+    }
     if ((type.kind === 'OBJECT' || type.kind === 'INTERFACE') && !type.list)
-      return { name: field.name, label, read: 'record', type: type.name };
+      return { name: field.name, label: related(type.name), read: 'record', type: type.name };
     return null;
   }).filter(Boolean);
 }
