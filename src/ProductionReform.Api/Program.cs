@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ProductionReform.Api;
 using ProductionReform.Api.Access;
+using ProductionReform.Api.Explorer;
 using ProductionReform.Api.Export;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Import;
@@ -41,6 +42,7 @@ app.UseRateLimiter(); // after authentication: /graphql, /export, /import are li
 app.MapGraphQLHttp("/graphql");
 app.MapCsvExport();
 app.MapImport();
+app.MapExplorer();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -275,7 +275,7 @@ public sealed partial class TransportTests
         Assert.That(assets, Is.Not.Empty, page.Body);
         Assert.That(assets, Has.All.StartWith("/"), "the IDE must work with no internet: no CDN URLs");
 
-        // The files themselves are fetched by scripts/graphiql-assets (git-ignored); check them when present.
+        // The files themselves are fetched by scripts/web-assets (git-ignored); check them when present.
         var wwwroot = Path.Combine(RepositoryRoot(), "src", "ProductionReform.Api", "wwwroot");
         Assume.That(assets.All(a => File.Exists(Path.Combine(wwwroot, a.TrimStart('/')))), "GraphiQL assets not installed");
         foreach (var asset in assets)

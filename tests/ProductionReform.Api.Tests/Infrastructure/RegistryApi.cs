@@ -49,9 +49,12 @@ public sealed class RegistryApi : IAsyncDisposable
     }
 
     /// <summary>Creates an API key (as <c>keys create</c> does) and returns its text.</summary>
-    public async Task<string> CreateKeyAsync(string name, ProductionReform.Domain.RegistryRole role)
+    public Task<string> CreateKeyAsync(string name, ProductionReform.Domain.RegistryRole role) => CreateKeyAsync(Services, name, role);
+
+    /// <summary>Creates an API key in the database of the API whose services these are.</summary>
+    public static async Task<string> CreateKeyAsync(IServiceProvider services, string name, ProductionReform.Domain.RegistryRole role)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var (_, secret) = await scope.ServiceProvider.GetRequiredService<ProductionReform.Api.Access.ApiKeys>().CreateAsync(name, role);
         return secret;
     }
