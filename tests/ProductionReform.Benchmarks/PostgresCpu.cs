@@ -22,6 +22,19 @@ public sealed class PostgresCpu(string connectionString) : IAsyncDisposable
         return cpu;
     }
 
+    /// <summary>
+    /// Cancels the statements still running on this database once a measurement's clients have all had their answers:
+    /// a request the API gave up on (execution timeout) must not go on loading the next measurement.
+    /// </summary>
+    public async Task<int> CancelLeftoversAsync()
+    {
+        if (_connection.State != System.Data.ConnectionState.Open) await _connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(pg_cancel_backend(pid))::int FROM pg_stat_activity " +
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'", _connection);
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>CPU ms the backends spent between two snapshots; a backend born in between counts from zero.</summary>
     public static double Between(Dictionary<int, double> before, Dictionary<int, double> after) =>
         after.Sum(b => b.Value - before.GetValueOrDefault(b.Key));

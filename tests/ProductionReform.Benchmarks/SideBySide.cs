@@ -65,6 +65,8 @@ public static class SideBySide
         var load = await LoadRunner.RunAsync(server.Client, workload, clients, duration, TimeSpan.Zero, countsSql);
         var serverCpu = (ProcessMetrics.CpuMs(server.Pid) ?? 0) - serverBefore;
         var postgresCpu = PostgresCpu.Between(postgresBefore, await postgres.SnapshotAsync());
+        if (await postgres.CancelLeftoversAsync() is > 0 and var leftovers)
+            Console.WriteLine($"  ({server.Name}, {workload.Name}: cancelled {leftovers} statements still running after the clients stopped)");
         var requests = Math.Max(1, load.Requests);
         return new ServerFigures(load, serverCpu / requests, postgresCpu / requests, ProcessMetrics.PeakRssMb(server.Pid));
     }
