@@ -22,7 +22,7 @@ public static class RegistryServices
         var connectionString = RegistryDatabase.ConnectionStringFrom(configuration.GetConnectionString("Registry"), configuration["DATABASE_URL"])
             ?? throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings__Registry (an Npgsql connection string) or DATABASE_URL (postgres://…), or start with scripts/run.");
-        connectionString = LimitsServices.WithCommandTimeout(connectionString, configuration);
+        connectionString = RegistryDatabase.Tuned(LimitsServices.WithCommandTimeout(connectionString, configuration));
 
         services.AddScoped<SqlStatementCounter>();
         services.AddScoped<AuditInterceptor>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ProductionReform.Data;
 
@@ -11,6 +12,24 @@ public static class RegistryDatabase
             .UseSnakeCaseNamingConvention();
         return options;
     }
+
+    /// <summary>
+    /// The connection string with the registry's defaults where it leaves them unset: statements used twice are
+    /// prepared (Max Auto Prepare), so PostgreSQL plans a list query once per connection instead of per request; and
+    /// a connection going back to the pool is not reset (No Reset On Close), which saves a DISCARD ALL round trip per
+    /// statement. The registry sets no session state, so nothing can leak between requests; and a reset would
+    /// drop the prepared statements anyway.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = 200;
+        if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
+
+    private static bool Mentions(string connectionString, params string[] names) =>
+        names.Any(name => connectionString.Contains(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads <c>ConnectionStrings:Registry</c>, else a <c>postgres://</c> URL in <c>DATABASE_URL</c>.</summary>
     public static string? ConnectionStringFrom(string? registry, string? databaseUrl)

@@ -12,29 +12,35 @@ public sealed record DataSize(int Enterprises, int Studios, int IndicatorValues)
 
 /// <summary>
 /// The benchmark's own database, <c>reform_bench_&lt;scale&gt;</c>: dropped and created afresh, migrated, seeded
-/// (<see cref="SeedLoader"/>), then grown to <c>scale</c>× the seed with synthetic rows written by binary COPY in one
-/// transaction. It touches no other database.
+/// (<see cref="SeedLoader"/>), then grown by the scale's synthetic rows written by binary COPY in one transaction.
+/// It touches no other database.
 /// </summary>
 public static class BenchDatabase
 {
-    // Per scale step, as many rows as the seed holds: 64 sample enterprises, 5 studios, 23 indicator values.
-    private const int EnterprisesPerStep = 64, StudiosPerStep = 5, ValuesPerStep = 23;
+    private const int ValuesPerStep = 23;
     private static readonly string[] Regions = ["崇川区", "通州区", "海门区", "如东县", "启东市", "如皋市", "海安市"];
     private static readonly string[] Qualifications = ["SPECIAL_GRADE", "GRADE_1", "GRADE_2", "GRADE_3"];
     private static readonly string[] StudioKinds = ["MODEL_WORKER_STUDIO", "CRAFTSMAN_STUDIO", "WORKER_STUDIO"];
     private static readonly DateOnly FirstSyntheticDay = new(2000, 1, 1);
 
-    public static string NameFor(int scale) => $"reform_bench_{scale}";
+    public static string NameFor(BenchScale scale) => $"reform_bench_{scale.Label.Replace('/', 'x')}";
 
-    /// <summary>Builds the database for <paramref name="scale"/> and returns its connection string and size.</summary>
-    public static async Task<(string ConnectionString, DataSize Size)> PrepareAsync(string serverConnectionString, int scale)
+    /// <summary>
+    /// Builds the database for <paramref name="scale"/> and returns its connection string and size; with
+    /// <paramref name="reuse"/>, a database left by an earlier run with the same rows is kept as it is.
+    /// </summary>
+    public static async Task<(string ConnectionString, DataSize Size)> PrepareAsync(string serverConnectionString, BenchScale scale,
+        bool reuse = false)
     {
-        // Synthetic values are dated one day apart from 2000-01-01; past ~7,000 days they would reach the seed's dates.
-        if (scale is < 1 or > 5000) throw new ArgumentOutOfRangeException(nameof(scale), "scale must be 1–5000");
         var name = NameFor(scale);
         var server = new NpgsqlConnectionStringBuilder(serverConnectionString);
         var maintenance = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         var target = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
+        if (reuse && await ExistingSizeAsync(maintenance, target, name) is { } existing && existing.Enterprises >= scale.Enterprises)
+        {
+            Console.WriteLine($"  reusing {name}");
+            return (target, existing);
+        }
 
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(maintenance, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
@@ -47,29 +53,44 @@ public static class BenchDatabase
             await SeedLoader.SeedAsync(db);
         }
 
-        if (scale > 1)
+        if (scale.Enterprises > 0)
         {
             var watch = Stopwatch.StartNew();
-            await InsertSyntheticAsync(target, scale - 1);
-            Console.WriteLine($"  synthetic rows for scale {scale} written in {watch.Elapsed.TotalSeconds:F2} s");
+            await InsertSyntheticAsync(target, scale);
+            Console.WriteLine($"  synthetic rows for scale {scale.Label} written in {watch.Elapsed.TotalSeconds:F2} s");
         }
 
         await using var connection = new NpgsqlConnection(target);
         await connection.OpenAsync();
         await new NpgsqlCommand("ANALYZE", connection).ExecuteNonQueryAsync();
-        var size = new DataSize(
-            await CountAsync(connection, "enterprises"), await CountAsync(connection, "innovation_studios"),
-            await CountAsync(connection, "indicator_values"));
-        return (target, size);
+        return (target, await SizeAsync(connection));
     }
 
+    private static async Task<DataSize?> ExistingSizeAsync(string maintenance, string target, string name)
+    {
+        await using (var server = new NpgsqlConnection(maintenance))
+        {
+            await server.OpenAsync();
+            var exists = await new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{name}'", server).ExecuteScalarAsync();
+            if (exists is null) return null;
+        }
+        await using var connection = new NpgsqlConnection(target);
+        await connection.OpenAsync();
+        return await SizeAsync(connection);
+    }
+
+    private static async Task<DataSize> SizeAsync(NpgsqlConnection connection) => new(
+        await CountAsync(connection, "enterprises"), await CountAsync(connection, "innovation_studios"),
+        await CountAsync(connection, "indicator_values"));
+
     /// <summary>
-    /// <paramref name="steps"/>×64 enterprises, ×5 studios hosted by them and ×23 indicator values, all marked
+    /// The scale's enterprises, studios hosted by them and 23 indicator values per 64 enterprises, all marked
     /// synthetic: enterprises are samples (示例企业-S000001, isSample), studios are named 示例创新工作室-… and
     /// described "synthetic benchmark row", indicator values are dated one day apart from 2000-01-01.
     /// </summary>
-    private static async Task InsertSyntheticAsync(string connectionString, int steps)
+    private static async Task InsertSyntheticAsync(string connectionString, BenchScale scale)
     {
+        var steps = scale.ValueSteps;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -79,7 +100,7 @@ public static class BenchDatabase
         var indicatorIds = (await IdsAsync(connection, "SELECT code, id FROM indicators")).Values.Order().ToList();
         int textile = industryIds["TEXTILE"], construction = industryIds["CONSTRUCTION"];
 
-        var enterpriseCount = steps * EnterprisesPerStep;
+        var enterpriseCount = scale.Enterprises;
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY enterprises (name, name_en, industry_id, region_id, construction_qualification, employee_count, is_backbone, is_sample, description) FROM STDIN (FORMAT BINARY)"))
         {
@@ -110,7 +131,7 @@ public static class BenchDatabase
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY innovation_studios (name, name_en, kind, host_enterprise_id, industry_id, founded_on, description) FROM STDIN (FORMAT BINARY)"))
         {
-            for (var k = 1; k <= steps * StudiosPerStep; k++)
+            for (var k = 1; k <= scale.Studios; k++)
             {
                 var host = hosts[k * 13 % hosts.Count];
                 await copy.StartRowAsync();

@@ -20,19 +20,11 @@ public sealed class BenchServer : IAsyncDisposable
     {
         _factory = factory;
         BaseAddress = baseAddress;
-        Client = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 256,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        })
-        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client = LoadRunner.ClientFor(baseAddress);
     }
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Loopback HTTP/1.1 keep-alive client; one shared pool of connections for all virtual clients.</summary>
     public HttpClient Client { get; }
 
     public static BenchServer Start(string connectionString)
@@ -58,7 +50,7 @@ public sealed class BenchServer : IAsyncDisposable
     /// The API's project folder (its appsettings.json and wwwroot), from the MvcTestingAppManifest.json the testing
     /// package writes next to these binaries; WebApplicationFactory itself looks for that file in the working directory.
     /// </summary>
-    private static string ApiContentRoot()
+    internal static string ApiContentRoot()
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
         var roots = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest))!;

@@ -1,18 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace ProductionReform.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/ProductionReform.Benchmarks -- [--scale 1,100] [--duration 10]
-///   [--warmup 2] [--clients 1,32] [--connection "Host=…;Port=…;Username=…;Password=…"]
-/// For each scale: builds reform_bench_&lt;scale&gt;, starts the API on Kestrel, runs every workload at every
-/// concurrency, prints a table; then prints the ratios and writes .data/bench/&lt;timestamp&gt;.json.
+/// dotnet run -c Release --project tests/ProductionReform.Benchmarks -- [--scale 1,200000/20000] [--duration 10]
+///   [--warmup 2] [--clients 32] [--api-port N] [--peer-port N] [--reuse] [--in-process]
+///   [--connection "Host=…;Port=…;Username=…;Password=…"]
+/// For each scale: builds reform_bench_&lt;scale&gt; (kept as it is with --reuse when it already holds the rows), starts
+/// the API and PostGraphile as processes of their own on loopback, checks their answers equal, and measures each
+/// workload on both; prints the figures and a Markdown table and writes .data/bench/&lt;timestamp&gt;.json.
+/// With --in-process: our API alone, hosted in this process, at 1 and 32 clients with concurrency and scale ratios.
 /// </summary>
 public static class BenchmarkMain
 {
     // Not "Program": the API's Program (global namespace) is the entry point WebApplicationFactory hosts.
     private const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=reform;Password=reform";
+    private const string Usage = "usage: -- [--scale 1,200000/20000] [--duration 10] [--warmup 2] [--clients 32] [--api-port N] " +
+                                 "[--peer-port N] [--reuse] [--in-process] [--connection <npgsql server connection string>]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -21,23 +28,52 @@ public static class BenchmarkMain
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: -- [--scale 1,100] [--duration 10] [--warmup 2] [--clients 1,32] [--connection <npgsql server connection string>]");
+            Console.Error.WriteLine(Usage);
             return 2;
         }
 
         var startedAt = DateTimeOffset.UtcNow;
-        Console.WriteLine($"ProductionReform benchmark: scales {string.Join(", ", options.Scales)}, clients {string.Join(", ", options.Clients)}, " +
-                          $"{options.Duration.TotalSeconds:0.#} s per measurement after {options.WarmUp.TotalSeconds:0.#} s warm-up, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"ProductionReform benchmark{(options.InProcess ? " (in-process, API alone)" : ", side by side with PostGraphile")}: " +
+                          $"scales {string.Join(", ", options.Scales.Select(s => s.Label))}, clients {string.Join(", ", options.Clients)}, " +
+                          $"{options.Duration.TotalSeconds:0.#} s per measurement after {options.WarmUp.TotalSeconds:0.#} s warm-up, " +
+                          $"{Environment.ProcessorCount} cores, {startedAt:yyyy-MM-dd HH:mm} UTC");
+        return options.InProcess ? await InProcessAsync(options, startedAt) : await SideBySideAsync(options, startedAt);
+    }
 
+    private static async Task<int> SideBySideAsync(Options options, DateTimeOffset startedAt)
+    {
+        var scales = new List<SideBySideScale>();
+        foreach (var scale in options.Scales)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Preparing {BenchDatabase.NameFor(scale)} …");
+            var (connectionString, size) = await BenchDatabase.PrepareAsync(options.Server, scale, options.Reuse);
+            Console.WriteLine($"  {size.Enterprises} enterprises, {size.Studios} studios, {size.IndicatorValues} indicator values");
+            var result = await SideBySide.RunAsync(scale, connectionString, size, options.ApiPort ?? FreePort(), options.PeerPort ?? FreePort(),
+                options.Clients, options.Duration, options.WarmUp);
+            Console.WriteLine($"  API peak RSS over the scale: {result.ApiPeakRssMb:F0} MB");
+            scales.Add(result);
+        }
+        Console.WriteLine();
+        Console.WriteLine(SideBySide.Table(scales));
+        var path = await Report.WriteJsonAsync(startedAt, "the API and PostGraphile run as processes of their own over loopback HTTP.",
+            new { scales = options.Scales.Select(s => s.Label), options.Clients, durationSeconds = options.Duration.TotalSeconds,
+                  warmUpSeconds = options.WarmUp.TotalSeconds },
+            scales);
+        Console.WriteLine($"Results written to {path}");
+        return scales.Any(s => s.Results.Any(r => r.Ours.Load.Errors > 0 || r.Peer?.Load.Errors > 0)) ? 1 : 0;
+    }
+
+    private static async Task<int> InProcessAsync(Options options, DateTimeOffset startedAt)
+    {
         var scales = new List<ScaleResult>();
         foreach (var scale in options.Scales)
         {
             Console.WriteLine();
             Console.WriteLine($"Preparing {BenchDatabase.NameFor(scale)} …");
             var watch = Stopwatch.StartNew();
-            var (connectionString, size) = await BenchDatabase.PrepareAsync(options.Server, scale);
+            var (connectionString, size) = await BenchDatabase.PrepareAsync(options.Server, scale, options.Reuse);
             var prepareSeconds = watch.Elapsed.TotalSeconds;
-
             await using var server = BenchServer.Start(connectionString);
             Console.WriteLine($"  API on {server.BaseAddress} ({size.Enterprises} enterprises, {size.Studios} studios, {size.IndicatorValues} indicator values)");
             var skipped = new List<string>();
@@ -62,37 +98,55 @@ public static class BenchmarkMain
         var concurrency = Report.ConcurrencyRatios(scales);
         var scaleRatios = Report.ScaleRatios(scales);
         Report.PrintRatios(concurrency, scaleRatios);
-        var path = await Report.WriteJsonAsync(startedAt,
-            new { options.Scales, options.Clients, durationSeconds = options.Duration.TotalSeconds, warmUpSeconds = options.WarmUp.TotalSeconds },
-            scales, concurrency, scaleRatios);
+        var path = await Report.WriteJsonAsync(startedAt, "the API runs in-process on Kestrel over loopback HTTP.",
+            new { scales = options.Scales.Select(s => s.Label), options.Clients, durationSeconds = options.Duration.TotalSeconds,
+                  warmUpSeconds = options.WarmUp.TotalSeconds },
+            new { scales, ratios = new { concurrency, scale = scaleRatios } });
         Console.WriteLine();
         Console.WriteLine($"Results written to {path}");
         return scales.Any(s => s.Results.Any(m => m.Errors > 0)) ? 1 : 0;
     }
 
-    private sealed record Options(int[] Scales, int[] Clients, TimeSpan Duration, TimeSpan WarmUp, string Server)
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record Options(BenchScale[] Scales, int[] Clients, TimeSpan Duration, TimeSpan WarmUp, string Server,
+        bool InProcess, bool Reuse, int? ApiPort, int? PeerPort)
     {
         public static Options Parse(string[] args)
         {
-            var options = new Options([1], [1, 32], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), DefaultServer);
+            var options = new Options([BenchScale.Parse("1")], [], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), DefaultServer,
+                InProcess: false, Reuse: false, ApiPort: null, PeerPort: null);
             for (var i = 0; i < args.Length; i++)
             {
+                if (args[i] is "--in-process" or "--reuse")
+                {
+                    options = args[i] == "--reuse" ? options with { Reuse = true } : options with { InProcess = true };
+                    continue;
+                }
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
                 options = args[i++] switch
                 {
-                    "--scale" => options with { Scales = Ints(value) },
+                    "--scale" => options with { Scales = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(BenchScale.Parse).ToArray() },
                     "--clients" => options with { Clients = Ints(value) },
                     "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                     "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                     "--connection" => options with { Server = value },
+                    "--api-port" => options with { ApiPort = int.Parse(value, CultureInfo.InvariantCulture) },
+                    "--peer-port" => options with { PeerPort = int.Parse(value, CultureInfo.InvariantCulture) },
                     var other => throw new ArgumentException($"unknown option {other}"),
                 };
             }
-            if (options.Scales.Any(s => s < 1) || options.Clients.Any(c => c < 1) || options.Duration <= TimeSpan.Zero)
-                throw new ArgumentException("scales and clients must be positive, the duration above zero");
+            // Side by side, the dashboard case of the issue is 32 clients; alone, the concurrency ratio needs 1 too.
+            if (options.Clients.Length == 0) options = options with { Clients = options.InProcess ? [1, 32] : [32] };
+            if (options.Clients.Any(c => c < 1) || options.Duration <= TimeSpan.Zero)
+                throw new ArgumentException("clients must be positive, the duration above zero");
             return options;
         }
-
         private static int[] Ints(string value) =>
             value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(v => int.Parse(v, CultureInfo.InvariantCulture)).Distinct().ToArray();

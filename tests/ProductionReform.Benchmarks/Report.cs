@@ -7,13 +7,13 @@ using System.Text.Json.Serialization;
 namespace ProductionReform.Benchmarks;
 
 /// <summary>The figures of one scale.</summary>
-public sealed record ScaleResult(int Scale, string Database, DataSize Rows, double PrepareSeconds, List<string> Skipped, List<Measurement> Results);
+public sealed record ScaleResult(BenchScale Scale, string Database, DataSize Rows, double PrepareSeconds, List<string> Skipped, List<Measurement> Results);
 
 /// <summary>Throughput at the most clients over throughput at one client, per scale and workload.</summary>
-public sealed record ConcurrencyRatio(int Scale, string Workload, int Clients, double Ratio);
+public sealed record ConcurrencyRatio(string Scale, string Workload, int Clients, double Ratio);
 
 /// <summary>p50 at the largest scale over p50 at the smallest, per workload and concurrency.</summary>
-public sealed record ScaleRatio(string Workload, int Clients, int FromScale, int ToScale, double P50Ratio);
+public sealed record ScaleRatio(string Workload, int Clients, string FromScale, string ToScale, double P50Ratio);
 
 /// <summary>Prints tables and ratios, and writes everything as JSON under .data/bench/.</summary>
 public static class Report
@@ -41,20 +41,20 @@ public static class Report
            let one = g.FirstOrDefault(m => m.Clients == 1)
            let most = g.MaxBy(m => m.Clients)
            where one is { RequestsPerSecond: > 0 } && most is not null && most.Clients > 1
-           select new ConcurrencyRatio(scale.Scale, g.Key, most.Clients, most.RequestsPerSecond / one.RequestsPerSecond),
+           select new ConcurrencyRatio(scale.Scale.Label, g.Key, most.Clients, most.RequestsPerSecond / one.RequestsPerSecond),
     ];
 
     public static List<ScaleRatio> ScaleRatios(IReadOnlyList<ScaleResult> scales)
     {
         if (scales.Count < 2) return [];
-        var small = scales.MinBy(s => s.Scale)!;
-        var large = scales.MaxBy(s => s.Scale)!;
+        var small = scales.MinBy(s => s.Rows.Enterprises)!;
+        var large = scales.MaxBy(s => s.Rows.Enterprises)!;
         return
         [
             .. from a in small.Results
                join b in large.Results on (a.Workload, a.Clients) equals (b.Workload, b.Clients)
                where a.P50Ms > 0
-               select new ScaleRatio(a.Workload, a.Clients, small.Scale, large.Scale, b.P50Ms / a.P50Ms),
+               select new ScaleRatio(a.Workload, a.Clients, small.Scale.Label, large.Scale.Label, b.P50Ms / a.P50Ms),
         ];
     }
 
@@ -72,8 +72,7 @@ public static class Report
     }
 
     /// <summary>Writes the run to <c>&lt;repo&gt;/.data/bench/&lt;timestamp&gt;.json</c> and returns the path.</summary>
-    public static async Task<string> WriteJsonAsync(DateTimeOffset startedAt, object options, List<ScaleResult> scales,
-        List<ConcurrencyRatio> concurrency, List<ScaleRatio> scaleRatios)
+    public static async Task<string> WriteJsonAsync(DateTimeOffset startedAt, string setUp, object options, object results)
     {
         var directory = Path.Combine(RepositoryRoot(), ".data", "bench");
         Directory.CreateDirectory(directory);
@@ -86,11 +85,10 @@ public static class Report
                 Environment.ProcessorCount,
                 os = RuntimeInformation.OSDescription,
                 runtime = RuntimeInformation.FrameworkDescription,
-                note = "API, load clients and PostgreSQL share this machine; the API runs in-process on Kestrel over loopback HTTP.",
+                note = $"API, load clients and PostgreSQL share this machine; {setUp}",
             },
             options,
-            scales,
-            ratios = new { concurrency, scale = scaleRatios },
+            results,
         };
         var json = JsonSerializer.Serialize(document, new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -103,7 +101,7 @@ public static class Report
     }
 
     /// <summary>The folder holding ProductionReform.sln, from the working directory or the binaries upward.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -38,7 +38,7 @@ public static class Workloads
         }
         """;
 
-    private const string Aggregate = """
+    internal const string Aggregate = """
         {
           enterprisesAggregate(where: {isSample: {eq: true}}) {
             count
@@ -48,13 +48,13 @@ public static class Workloads
         }
         """;
 
-    private const string Linkage = """
+    internal const string Linkage = """
         query($from: ID!) {
           linkages(from: $from, depth: 2) { nodes { id } edges { from to kind sources { quote } } }
         }
         """;
 
-    private const string Search = """
+    internal const string Search = """
         { search(text: "示例", first: 20) { nodes { score node { id } } } }
         """;
 
@@ -100,7 +100,7 @@ public static class Workloads
         return workloads;
     }
 
-    private static byte[] Body(string query, object? variables = null) =>
+    internal static byte[] Body(string query, object? variables = null) =>
         JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
 
     private static async Task<JsonObject> DataAsync(HttpClient client, string query) =>

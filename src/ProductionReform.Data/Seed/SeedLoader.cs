@@ -78,7 +78,7 @@ public static class SeedLoader
             var documents = await UpsertAsync<PolicyDocument, PolicyDocumentSeed>(seed.Documents, p => p.Title, d => d.Title, (d, p, _) =>
                 Link(p, x => x.Industry, Find(industries, d.IndustryCode, "industry")) |
                 SetMembers(p.Programs, d.ProgramCodes.Select(code => Find(programs, code, "pilot program")!)),
-                nameof(PolicyDocument.Programs));
+                include: nameof(PolicyDocument.Programs));
 
             await UpsertAsync<ReformMeasure, ReformMeasureSeed>(seed.Measures, m => m.Code, d => d.Code, (d, m, _) =>
                 Link(m, x => x.Document, Find(documents, d.DocumentTitle, "policy document")) |
@@ -104,10 +104,13 @@ public static class SeedLoader
 
             // An indicator row carries the indicator and one value; the value's natural key is (indicator, region, asOf).
             var indicators = await UpsertAsync<Indicator, IndicatorSeed>(seed.Indicators.DistinctBy(d => d.Code), i => i.Code, d => d.Code);
+            var seedDates = seed.Indicators.Select(d => d.AsOf).Distinct().ToList();
             await UpsertAsync<IndicatorValue, IndicatorSeed>(seed.Indicators,
-                v => ValueKey(v.Indicator.Code, v.Region?.Name, v.AsOf), d => ValueKey(d.Code, d.RegionName, d.AsOf), (d, v, _) =>
+                v => ValueKey(v.Indicator.Code, v.Region == null ? null : v.Region.Name, v.AsOf), d => ValueKey(d.Code, d.RegionName, d.AsOf),
+                (d, v, _) =>
                     Link(v, x => x.Indicator, Find(indicators, d.Code, "indicator")) |
-                    Link(v, x => x.Region, Find(regions, d.RegionName, "region")));
+                    Link(v, x => x.Region, Find(regions, d.RegionName, "region")),
+                scope: v => seedDates.Contains(v.AsOf));
         }
 
         public SeedReport Report()
@@ -129,16 +132,21 @@ public static class SeedLoader
         /// <paramref name="link"/> set references (it also gets this set by key, for parents) and replaces the
         /// citation links. Returns every row of the table by natural key.
         /// </summary>
-        private async Task<Dictionary<string, T>> UpsertAsync<T, TSeed>(IEnumerable<TSeed> records, Func<T, string> key,
-            Func<TSeed, string> seedKey, Func<TSeed, T, Dictionary<string, T>, bool>? link = null, params string[] include)
+        private async Task<Dictionary<string, T>> UpsertAsync<T, TSeed>(IEnumerable<TSeed> records, Expression<Func<T, string>> key,
+            Func<TSeed, string> seedKey, Func<TSeed, T, Dictionary<string, T>, bool>? link = null, Expression<Func<T, bool>>? scope = null,
+            params string[] include)
             where T : Entity
         {
-            IQueryable<T> query = db.Set<T>().AsSplitQuery();
+            records = records.ToList();
+            // Only the rows the seed can name are loaded, so start-up stays quick however many rows users added.
+            scope ??= Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
+                Expression.Constant(records.Select(seedKey).ToList()), key.Body), key.Parameters);
+            IQueryable<T> query = db.Set<T>().Where(scope).AsSplitQuery();
             foreach (var navigation in typeof(ICited).IsAssignableFrom(typeof(T)) ? [nameof(ICited.Sources), .. include] : include)
                 query = query.Include(navigation);
             var rows = await query.ToListAsync(ct);
             existing.UnionWith(rows);
-            var byKey = rows.ToDictionary(key);
+            var byKey = rows.ToDictionary(key.Compile());
 
             var applied = new List<(TSeed Seed, T Row)>();
             var seen = new HashSet<string>();
@@ -171,7 +179,7 @@ public static class SeedLoader
 
         /// <summary>
         /// Points a reference navigation at <paramref name="target"/>; true when that changes it. Navigations of
-        /// loaded rows are reliable here because every referenced table is loaded whole into the same context.
+        /// loaded rows are reliable here because the rows the seed references are loaded into the same context.
         /// </summary>
         private static bool Link<T, TTarget>(T row, Expression<Func<T, TTarget?>> navigation, TTarget? target)
             where T : Entity where TTarget : Entity

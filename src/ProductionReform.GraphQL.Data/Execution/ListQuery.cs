@@ -22,31 +22,42 @@ internal static class ListQuery
     }
 
     /// <summary>
-    /// The rows of a to-many relation for many parents in one statement: the parents by key, each with
-    /// its filtered, ordered, limited children (EF Core renders the limit per parent with ROW_NUMBER).
+    /// The rows of a to-many relation for many parents in one statement: the parents by key, each with its filtered,
+    /// ordered, limited children. Without totalCount each parent joins laterally to its page
+    /// (<c>CROSS JOIN LATERAL (… LIMIT n)</c>: a page per parent read through the foreign-key index); with it, EF Core
+    /// numbers the children per parent (ROW_NUMBER) and counts them beside the parent.
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, object>> NestedAsync(DbContext db, EntityModel parent, ListField field,
         IReadOnlyCollection<int> parentKeys, ListRequest request, DataServices services, CancellationToken cancellationToken)
     {
         var p = Expression.Parameter(parent.ClrType, "p");
-        var children = Filtering.FilterTranslator.Rebind(field.Member, p);
-        var filtered = Filtered(children, request);
-        var bindings = new List<MemberBinding>
-        {
-            Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, Expression.Property(p, parent.Key)),
-            Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!, Linq.ToList(Page(filtered, request), typeof(ProjectedRow))),
-        };
-        if (request.WantsTotal)
-            bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, Linq.Count(filtered, field.TargetType)));
-        var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), bindings), p);
-
+        var filtered = Filtered(Filtering.FilterTranslator.Rebind(field.Member, p), request);
         var set = (IQueryable)Set(db, parent.ClrType);
-        var keys = parentKeys.ToList();
         var keyFilter = Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
-            Filtering.FilterTranslator.Parameter(keys, typeof(List<int>)), Expression.Property(p, parent.Key)), p);
-        var query = Linq.Select(Linq.Where(set.Expression, parent.ClrType, keyFilter), parent.ClrType, selector);
-        var results = await set.Provider.CreateQuery<NestedRows>(query).ToListAsync(cancellationToken);
-        return results.ToDictionary(r => r.ParentKey, r => Shape(request, r.Rows, request.WantsTotal ? r.Total : null, services.Cursors));
+            Filtering.FilterTranslator.Parameter(parentKeys.ToList(), typeof(List<int>)), Expression.Property(p, parent.Key)), p);
+        var parents = Linq.Where(set.Expression, parent.ClrType, keyFilter);
+        var parentKey = Expression.Property(p, parent.Key);
+
+        // The lateral page builds each row's sort-key array in SQL, which needs keys of one type (the default order, by id).
+        if (request.WantsTotal || request.Order.Select(k => k.Type).Distinct().Count() > 1)
+        {
+            var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)),
+                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, parentKey),
+                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!, Linq.ToList(Page(filtered, request), typeof(ProjectedRow))),
+                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, Linq.Count(filtered, field.TargetType))), p);
+            var lists = await set.Provider.CreateQuery<NestedRows>(Linq.Select(parents, parent.ClrType, selector)).ToListAsync(cancellationToken);
+            return lists.ToDictionary(r => r.ParentKey, r => Shape(request, r.Rows, r.Total, services.Cursors));
+        }
+
+        var row = Expression.Parameter(typeof(ProjectedRow), "row");
+        var result = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRow)),
+            Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.ParentKey))!, parentKey),
+            Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.Row))!, row)), p, row);
+        var query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [parent.ClrType, typeof(ProjectedRow), typeof(NestedRow)],
+            parents, Expression.Quote(Expression.Lambda(Page(filtered, request), p)), Expression.Quote(result));
+        var rows = (await set.Provider.CreateQuery<NestedRow>(query).ToListAsync(cancellationToken)).ToLookup(r => r.ParentKey, r => r.Row);
+        // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
+        return parentKeys.ToDictionary(key => key, key => Shape(request, rows[key].ToList(), null, services.Cursors));
     }
 
     private static Expression Filtered(Expression source, ListRequest request) =>

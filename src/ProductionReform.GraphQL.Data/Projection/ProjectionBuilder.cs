@@ -21,6 +21,13 @@ public sealed class NestedRows
     public int Total { get; set; }
 }
 
+/// <summary>One row of a batched nested list read by a lateral join, with its parent's key.</summary>
+public sealed class NestedRow
+{
+    public int ParentKey { get; set; }
+    public ProjectedRow Row { get; set; } = null!;
+}
+
 /// <summary>
 /// Builds <c>new T { Key = x.Key, Name = x.Name, Industry = x.Industry == null ? null : new Industry { … } }</c>
 /// from the selection: only selected columns are read, and to-one relations join into the same statement.
