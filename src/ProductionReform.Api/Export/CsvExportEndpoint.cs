@@ -142,31 +142,34 @@ public static class CsvExportEndpoint
         }
 
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{listName}.csv\"";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "no-store";
+        StartCsv(response, $"{listName}.csv");
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await exporter.WriteAsync(db, request, response.Body, cancellationToken);
     }
 
     /// <summary>A query-string parameter as JSON; absent or empty is null. Not JSON, or given twice: INVALID_JSON / INVALID_REQUEST.</summary>
+    private static void StartCsv(HttpResponse response, string fileName)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+    }
+
     private static async Task ExportDataQualityAsync(HttpContext context)
     {
         var report = await context.RequestServices.GetRequiredService<DataQualityQuery>().RunAsync(context.RequestAborted);
         var response = context.Response;
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{DataQualityFile}\"";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "no-store";
+        StartCsv(response, DataQualityFile);
         await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), context.RequestAborted);
         await using var text = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
         var csv = new CsvWriter(text);
         await csv.WriteRowAsync(["kind", "entityType", "recordId", "label", "detail", "isSample"], context.RequestAborted);
         foreach (var issue in report.Issues)
         {
-            await csv.WriteRowAsync([EnumNames.ToScreamingSnake(issue.Kind.ToString()), issue.EntityType, GlobalId.Encode(issue.EntityType, issue.EntityId),
+            var id = GlobalId.Encode(issue.EntityType, issue.EntityId);
+            await csv.WriteRowAsync([EnumNames.ToScreamingSnake(issue.Kind.ToString()), issue.EntityType, id,
                 issue.Label, issue.Detail, issue.IsSample ? "true" : "false"], context.RequestAborted);
         }
         foreach (var list in report.Lists)

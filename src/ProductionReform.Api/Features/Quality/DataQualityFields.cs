@@ -30,7 +30,8 @@ public static class DataQualityFields
             Description = "The registry's data-quality report.";
             Field("lists", x => x.Lists, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<DataQualityListType>>>))
                 .Description("Per cited list: rows in all, synthetic samples, real rows, and real rows without a citation.");
-            Field("issues", x => x.Issues, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<DataQualityIssueType>>>))
+            Field("issues", x => x.Issues,
+                    type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<DataQualityIssueType>>>))
                 .Description("The findings, by kind, type and record.");
         }
     }
@@ -55,7 +56,8 @@ public static class DataQualityFields
         {
             Name = "DataQualityIssue";
             Description = "One data-quality finding about one record.";
-            Field("kind", x => x.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<DataQualityIssueKind>>)).Description("What is the matter.");
+            Field("kind", x => x.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<DataQualityIssueKind>>))
+                .Description("What is the matter.");
             Field(x => x.EntityType).Description("The record's entity type (as named in the schema).");
             Field<NonNullGraphType<IdGraphType>>("recordId").Description("The record's global id, for node(id:).")
                 .Resolve(c => GlobalId.Encode(c.Source.EntityType, c.Source.EntityId));

@@ -5,7 +5,8 @@ namespace ProductionReform.Api.Features.Studios;
 public sealed class InnovationStudioType : RegistryEntityType<InnovationStudio>
 {
     public InnovationStudioType() : base(
-        "Innovation studio or incentive scheme 创新载体: model-worker studios, studio clusters and banks such as the intellectual property bank 知识产权银行.")
+        "Innovation studio or incentive scheme 创新载体: model-worker studios, studio clusters and banks such as the intellectual " +
+            "property bank 知识产权银行.")
     {
         Scalar(x => x.Name, "Name in Chinese 名称.");
         Scalar(x => x.NameEn, "Name in English.");
