@@ -8,6 +8,7 @@ using ProductionReform.Api.Access;
 using ProductionReform.Data;
 using ProductionReform.Data.Auditing;
 using ProductionReform.Data.Linkages;
+using ProductionReform.Data.Quality;
 using ProductionReform.Data.Seed;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Diagnostics;
@@ -38,6 +39,7 @@ public static class RegistryServices
             return new LinkCatalog(scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Model);
         });
         services.AddScoped<LinkGraphQuery>();
+        services.AddScoped<DataQualityQuery>();
         services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "database", tags: ["ready"])
             .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"]);

@@ -6,6 +6,8 @@ public class Region : Entity, ICited
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public RegionKind Kind { get; set; }
+    public string? Description { get; set; }
+    public string? DescriptionEn { get; set; }
     public int? ParentId { get; set; }
     public Region? Parent { get; set; }
     public ICollection<Region> Children { get; set; } = [];
@@ -47,10 +49,14 @@ public class Enterprise : Entity, ICited
     public Region? Region { get; set; }
     public ConstructionQualification? ConstructionQualification { get; set; }
     public int? EmployeeCount { get; set; }
-    public bool IsBackbone { get; set; }
+    /// <summary>One of the 166 backbone enterprises; null when the source does not say.</summary>
+    public bool? IsBackbone { get; set; }
     /// <summary>True for synthetic fill-in records that stand for pilot slots the source does not name.</summary>
     public bool IsSample { get; set; }
+    /// <summary>In Chinese, as the source puts it.</summary>
     public string? Description { get; set; }
+    /// <summary>The registry's English note, kept apart from the Chinese text.</summary>
+    public string? DescriptionEn { get; set; }
     public PilotEnrollment? Pilot { get; set; }
     public ICollection<InnovationStudio> Studios { get; set; } = [];
     public ICollection<SkillStandard> StandardsIssued { get; set; } = [];
@@ -163,6 +169,7 @@ public class InnovationStudio : Entity, ICited
     public ICollection<InnovationStudio> Inspired { get; set; } = [];
     public DateOnly? FoundedOn { get; set; }
     public string? Description { get; set; }
+    public string? DescriptionEn { get; set; }
     public ICollection<SkillStandard> Outputs { get; set; } = [];
     public ICollection<Citation> Sources { get; set; } = [];
 }
@@ -205,8 +212,13 @@ public class IndicatorValue : Entity, ICited
     public int IndicatorId { get; set; }
     public Indicator Indicator { get; set; } = null!;
     public decimal Value { get; set; }
+    /// <summary>Whether the source states the figure exactly, as nearly (近/约) or as a lower bound (多/以上).</summary>
+    public ValueQualifier Qualifier { get; set; }
     public DateOnly? PeriodStart { get; set; }
+    /// <summary>Null when the source does not state the end, as for a year-to-date figure.</summary>
     public DateOnly? PeriodEnd { get; set; }
+    /// <summary>The figure runs from <see cref="PeriodStart"/> to an unstated day of the same year (截至目前, 今年已).</summary>
+    public bool IsYearToDate { get; set; }
     public DateOnly? AsOf { get; set; }
     public int? RegionId { get; set; }
     public Region? Region { get; set; }
@@ -234,6 +246,14 @@ public class Citation : Entity
     public int SourceId { get; set; }
     public Source Source { get; set; } = null!;
     public required string Quote { get; set; }
+    /// <summary>The fields (camelCase, as in the schema) of the cited records whose values this quote states.</summary>
+    public List<string> Supports { get; set; } = [];
+    /// <summary>
+    /// True when the cited fields are the registry's reading of the quote, not what it says in so many words
+    /// (e.g. "2016年以来" read as from 2016-01-01); <see cref="Note"/> says what was inferred.
+    /// </summary>
+    public bool IsInference { get; set; }
+    public string? Note { get; set; }
     public ICollection<Region> Regions { get; set; } = [];
     public ICollection<Industry> Industries { get; set; } = [];
     public ICollection<Enterprise> Enterprises { get; set; } = [];

@@ -125,7 +125,10 @@ public class SeedLoaderTests
         Assert.Multiple(() =>
         {
             Assert.That(regions["南通市"].Parent, Is.Null);
-            Assert.That(regions.Values.Count(r => r.Parent?.Name == "南通市"), Is.EqualTo(7));
+            Assert.That(regions.Values.Count(r => r.Parent?.Name == "南通市" && r.Code is not null), Is.EqualTo(7));
+            Assert.That(regions["市区"].Kind, Is.EqualTo(RegionKind.AggregateArea));
+            Assert.That(regions["市区"].Parent?.Name, Is.EqualTo("南通市"));
+            Assert.That(regions["崇川区"].Code, Is.EqualTo("320613"));
             Assert.That(regions["崇川区观音山街道"].Parent?.Name, Is.EqualTo("崇川区"));
             Assert.That(regions["海安市"].Code, Is.EqualTo("320685"));
         });

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
@@ -8,8 +9,11 @@ using Microsoft.Extensions.Options;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
+using ProductionReform.Data;
+using ProductionReform.Data.Quality;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Export;
+using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Export;
 
@@ -27,6 +31,9 @@ public static class CsvExportEndpoint
     public const string MaxRowsLimit = "maxExportRows";
 
     public const int DefaultMaxRows = 100_000;
+
+    /// <summary>The data-quality report (the <c>dataQuality</c> query's issues, then its per-list counts) as one CSV.</summary>
+    public const string DataQualityFile = "data-quality.csv";
 
     private const string LoggerCategory = "ProductionReform.Api.Export.CsvExportEndpoint";
 
@@ -72,6 +79,11 @@ public static class CsvExportEndpoint
 
     private static async Task ExportAsync(HttpContext context, string file, CsvExporter exporter)
     {
+        if (file == DataQualityFile)
+        {
+            await ExportDataQualityAsync(context);
+            return;
+        }
         var listName = file.EndsWith(".csv", StringComparison.Ordinal) ? file[..^4] : null;
         var model = listName is null ? null : exporter.FindList(listName);
         if (model is null)
@@ -130,16 +142,44 @@ public static class CsvExportEndpoint
         }
 
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{listName}.csv\"";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "no-store";
+        StartCsv(response, $"{listName}.csv");
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await exporter.WriteAsync(db, request, response.Body, cancellationToken);
     }
 
     /// <summary>A query-string parameter as JSON; absent or empty is null. Not JSON, or given twice: INVALID_JSON / INVALID_REQUEST.</summary>
+    private static void StartCsv(HttpResponse response, string fileName)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+    }
+
+    private static async Task ExportDataQualityAsync(HttpContext context)
+    {
+        var report = await context.RequestServices.GetRequiredService<DataQualityQuery>().RunAsync(context.RequestAborted);
+        var response = context.Response;
+        StartCsv(response, DataQualityFile);
+        await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), context.RequestAborted);
+        await using var text = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        var csv = new CsvWriter(text);
+        await csv.WriteRowAsync(["kind", "entityType", "recordId", "label", "detail", "isSample"], context.RequestAborted);
+        foreach (var issue in report.Issues)
+        {
+            var id = GlobalId.Encode(issue.EntityType, issue.EntityId);
+            await csv.WriteRowAsync([EnumNames.ToScreamingSnake(issue.Kind.ToString()), issue.EntityType, id,
+                issue.Label, issue.Detail, issue.IsSample ? "true" : "false"], context.RequestAborted);
+        }
+        foreach (var list in report.Lists)
+        {
+            await csv.WriteRowAsync(["LIST_COUNTS", list.EntityType, "", $"total {list.Total}; samples {list.Samples}; real {list.Real}",
+                $"uncited real rows {list.Uncited}", ""], context.RequestAborted);
+        }
+        await text.FlushAsync(context.RequestAborted);
+    }
+
     private static bool TryReadJson(HttpContext context, string name, out JsonElement? value, out ExecutionError? error)
     {
         value = null;

@@ -16,6 +16,7 @@ public static class RegistryMutations
     [
         new EntityMutations<Region>()
             .Field(x => x.Code).Field(x => x.Name).Field(x => x.NameEn).Field(x => x.Kind)
+            .Field(x => x.Description).Field(x => x.DescriptionEn)
             .Reference<Region>(x => x.ParentId)
             .Many(x => x.Sources, SourceIds, SourceIdsDescription),
 
@@ -26,7 +27,8 @@ public static class RegistryMutations
 
         new EntityMutations<Enterprise>()
             .Field(x => x.CreditCode, f => f
-                .Describe("Unified social credit code 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character; lower case is accepted and stored upper case.")
+                .Describe("Unified social credit code 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character; lower " +
+                    "case is accepted and stored upper case.")
                 .NormalizeWith(value => ((string)value).Trim().ToUpperInvariant() is { Length: > 0 } code ? code : null)
                 .Check(value => CheckCreditCode((string)value)))
             .Field(x => x.Name).Field(x => x.NameEn)
@@ -36,7 +38,7 @@ public static class RegistryMutations
             .Field(x => x.EmployeeCount, f => f.Minimum(0))
             .Field(x => x.IsBackbone)
             .Field(x => x.IsSample, f => f.Describe("True only for synthetic placeholder records; real firms leave it out (false)."))
-            .Field(x => x.Description)
+            .Field(x => x.Description).Field(x => x.DescriptionEn)
             .Many(x => x.Sources, SourceIds, SourceIdsDescription),
 
         new EntityMutations<PilotProgram>()
@@ -55,7 +57,8 @@ public static class RegistryMutations
             .Field(x => x.Status, f => f.IsRequired(false).Describe("Status 状态; ACTIVE when left out on create."))
             .Many(x => x.Measures, "measureIds", "Global ids of the reform measures the enterprise adopted; replaces the whole set.")
             .Flag("allowOverTarget", "Enrol even when the program already has its target number of enterprises; the payload then carries a TARGET_EXCEEDED warning.")
-            .UniqueError(x => x.EnterpriseId, MutationCodes.AlreadyEnrolled, "The enterprise is already enrolled in a pilot program; a firm takes part in one pilot at most.")
+            .UniqueError(x => x.EnterpriseId, MutationCodes.AlreadyEnrolled, "The enterprise is already enrolled in a pilot " +
+                "program; a firm takes part in one pilot at most.")
             .Rule(CheckEnrollmentAsync),
 
         new EntityMutations<PolicyDocument>()
@@ -94,7 +97,7 @@ public static class RegistryMutations
             .Reference<Enterprise>(x => x.HostEnterpriseId)
             .Reference<Industry>(x => x.IndustryId)
             .Reference<InnovationStudio>(x => x.InspiredById)
-            .Field(x => x.FoundedOn).Field(x => x.Description)
+            .Field(x => x.FoundedOn).Field(x => x.Description).Field(x => x.DescriptionEn)
             .Many(x => x.Sources, SourceIds, SourceIdsDescription),
 
         new EntityMutations<TrainingProgram>()
@@ -116,10 +119,18 @@ public static class RegistryMutations
         new EntityMutations<IndicatorValue>()
             .Reference<Indicator>(x => x.IndicatorId)
             .Field(x => x.Value, f => f.IsRequired())
-            .Field(x => x.PeriodStart).Field(x => x.PeriodEnd).Field(x => x.AsOf)
+            .Field(x => x.Qualifier, f => f.IsRequired(false).Describe("How exactly the source states the figure; EXACT when left " +
+                "out on create."))
+            .Field(x => x.PeriodStart).Field(x => x.PeriodEnd).Field(x => x.IsYearToDate).Field(x => x.AsOf)
             .Reference<Region>(x => x.RegionId)
             .Many(x => x.Sources, SourceIds, SourceIdsDescription)
-            .Ordered(x => x.PeriodStart, x => x.PeriodEnd),
+            .Ordered(x => x.PeriodStart, x => x.PeriodEnd)
+            .Rule((context, value) =>
+            {
+                if (value.IsYearToDate && value.PeriodEnd is not null)
+                    context.Error("periodEnd", MutationCodes.InvalidRange,
+                        "A year-to-date figure ('isYearToDate': true) has no stated end: leave 'periodEnd' null.");
+            }),
 
         new EntityMutations<Source>()
             .Field(x => x.Code).Field(x => x.Title).Field(x => x.Publisher).Field(x => x.Author)
@@ -135,7 +146,8 @@ public static class RegistryMutations
         new EntityMutations<Citation>()
             .Field(x => x.Code)
             .Reference<Source>(x => x.SourceId)
-            .Field(x => x.Quote),
+            .Field(x => x.Quote)
+            .Field(x => x.Supports).Field(x => x.IsInference).Field(x => x.Note),
     ];
 
     private static (string Code, string Message)? CheckCreditCode(string code)

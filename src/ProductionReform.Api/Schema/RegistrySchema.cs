@@ -8,6 +8,7 @@ using ProductionReform.Api.Features.Industries;
 using ProductionReform.Api.Features.Linkages;
 using ProductionReform.Api.Features.Pilots;
 using ProductionReform.Api.Features.Policies;
+using ProductionReform.Api.Features.Quality;
 using ProductionReform.Api.Features.Regions;
 using ProductionReform.Api.Features.Search;
 using ProductionReform.Api.Features.Sources;
@@ -51,6 +52,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         AuditFields.AddTo(query, data.Types, auditEvent, dataOptions.Value);
         LinkageFields.AddTo(query, data.Nodes);
         SearchFields.AddTo(query, data.Nodes);
+        DataQualityFields.AddTo(query);
         Query = query;
         Mutation = MutationFields.Build(this, RegistryMutations.All, data.Nodes);
         Models = data.Models;

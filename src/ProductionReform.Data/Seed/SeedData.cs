@@ -18,10 +18,13 @@ public interface ICitedSeed
 public sealed record SourceSeed(string Code, string Title, string? Publisher, string? Author, DateOnly? PublishedOn,
     int? PublishedYear, SourceKind Kind, string? Url);
 
-public sealed record CitationSeed(string Code, [property: JsonPropertyName("source")] string SourceCode, string Quote);
+/// <summary>A quote; <c>supports</c> names the fields it states, <c>isInference</c> marks the registry's reading of it.</summary>
+public sealed record CitationSeed(string Code, [property: JsonPropertyName("source")] string SourceCode, string Quote,
+    List<string> Supports, bool IsInference = false, string? Note = null);
 
 public sealed record RegionSeed(string? Code, string Name, string? NameEn, RegionKind Kind,
-    [property: JsonPropertyName("parent")] string? ParentName, IReadOnlyList<string> Citations) : ICitedSeed;
+    [property: JsonPropertyName("parent")] string? ParentName, IReadOnlyList<string> Citations,
+    string? Description = null, string? DescriptionEn = null) : ICitedSeed;
 
 public sealed record IndustrySeed(string Code, string Name, string? NameEn, IndustryKind Kind,
     [property: JsonPropertyName("parent")] string? ParentCode, IReadOnlyList<string> Citations) : ICitedSeed;
@@ -29,8 +32,8 @@ public sealed record IndustrySeed(string Code, string Name, string? NameEn, Indu
 public sealed record EnterpriseSeed(string Name, string? NameEn, string? CreditCode,
     [property: JsonPropertyName("industry")] string? IndustryCode,
     [property: JsonPropertyName("region")] string? RegionName,
-    ConstructionQualification? ConstructionQualification, int? EmployeeCount, bool IsBackbone, bool IsSample,
-    string? Description, IReadOnlyList<string> Citations) : ICitedSeed;
+    ConstructionQualification? ConstructionQualification, int? EmployeeCount, bool? IsBackbone, bool IsSample,
+    string? Description, string? DescriptionEn, IReadOnlyList<string> Citations) : ICitedSeed;
 
 public sealed record PilotProgramSeed(string Code, string Name, string? NameEn,
     [property: JsonPropertyName("industry")] string? IndustryCode, ProgramLevel Level, int TargetCount,
@@ -53,7 +56,7 @@ public sealed record InnovationStudioSeed(string Name, string? NameEn, StudioKin
     [property: JsonPropertyName("hostEnterprise")] string? HostEnterpriseName,
     [property: JsonPropertyName("industry")] string? IndustryCode,
     [property: JsonPropertyName("inspiredBy")] string? InspiredByName,
-    DateOnly? FoundedOn, string? Description, IReadOnlyList<string> Citations) : ICitedSeed;
+    DateOnly? FoundedOn, string? Description, IReadOnlyList<string> Citations, string? DescriptionEn = null) : ICitedSeed;
 
 public sealed record SkillStandardSeed(string Title, string? TitleEn, string IssuerName,
     [property: JsonPropertyName("issuerEnterprise")] string? IssuerEnterpriseName,
@@ -74,7 +77,7 @@ public sealed record PracticeCaseSeed(string Title, string? TitleEn,
 
 /// <summary>One figure: the indicator (code, name, unit) and one value of it. Several rows may share an indicator code.</summary>
 public sealed record IndicatorSeed(string Code, string Name, string? NameEn, string Unit, decimal Value,
-    DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? AsOf,
+    ValueQualifier Qualifier, DateOnly? PeriodStart, DateOnly? PeriodEnd, bool IsYearToDate, DateOnly? AsOf,
     [property: JsonPropertyName("region")] string? RegionName, IReadOnlyList<string> Citations) : ICitedSeed;
 
 /// <summary>Compact spec of the synthetic pilot firms (sample-enterprises.json).</summary>
@@ -82,7 +85,7 @@ public sealed record SampleEnterpriseSpec(IReadOnlyList<string> Regions, IReadOn
 
 public sealed record SampleGroupSpec(string Program, int Count, string NamePrefix, string NameEnPrefix, string Industry,
     ConstructionQualification? ConstructionQualification, int EmployeeBase, int EmployeeStep, int EmployeeSpread,
-    string Description);
+    string Description, string DescriptionEn);
 
 /// <summary>The whole seed, read from the JSON embedded in this assembly.</summary>
 public sealed record SeedData(
@@ -144,7 +147,7 @@ public sealed record SeedData(
                 firms.Add(new EnterpriseSeed(name, $"{group.NameEnPrefix} {i:00}", CreditCode: null, group.Industry,
                     spec.Regions[(i - 1) % spec.Regions.Count], group.ConstructionQualification,
                     group.EmployeeBase + i * group.EmployeeStep % group.EmployeeSpread,
-                    IsBackbone: false, IsSample: true, group.Description, Citations: []));
+                    IsBackbone: null, IsSample: true, group.Description, group.DescriptionEn, Citations: []));
                 enrollments.Add(new PilotEnrollmentSeed(name, group.Program, EnrolledOn: null, PilotStatus.Active, IsSample: true));
             }
         }

@@ -45,7 +45,7 @@ public sealed class CsvExportTests
             Assert.That(csv.Header, Is.EqualTo(new[]
             {
                 "id", "version", "creditCode", "name", "nameEn", "industry", "region", "constructionQualification",
-                "employeeCount", "isBackbone", "isSample", "description", "pilot",
+                "employeeCount", "isBackbone", "isSample", "description", "descriptionEn", "pilot",
             }));
             Assert.That(csv.Rows, Has.Count.EqualTo(40));
             Assert.That(names, Has.All.StartWith("示例纺织企业"));
@@ -107,6 +107,8 @@ public sealed class CsvExportTests
             Assert.That(csv.Rows, Is.Not.Empty);
             Assert.That(csv.Column("periodStart"), Has.All.EqualTo("2021-01-01"));
             Assert.That(csv.Column("periodEnd").Where(d => d.Length > 0), Has.All.Match(@"^\d{4}-\d{2}-\d{2}$"));
+            Assert.That(csv.Column("qualifier"), Has.All.AnyOf("EXACT", "APPROXIMATE", "AT_LEAST"));
+            Assert.That(csv.Rows.Where(r => r[csv.Header.IndexOf("isYearToDate")] == "true").Select(r => r[csv.Header.IndexOf("periodEnd")]), Has.All.Empty);
             Assert.That(csv.Column("indicator"), Has.None.Empty);
         });
     }
@@ -155,16 +157,17 @@ public sealed class CsvExportTests
     [Test]
     public async Task A_value_with_commas_and_quotes_is_quoted_with_doubled_quotes()
     {
-        const string description = "建立“3445”培训体系。The source names its \"3445\" training system; it does not state its industry, location or pilot status.";
+        const string description = "The source names its \"3445\" training system; it does not state its industry, location, pilot status or whether it is one of the 166 backbone enterprises.";
         using var response = await GetAsync("enterprises", where: """{"name":{"eq":"天楹集团"}}""");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.UTF8.GetString(bytes);
         var csv = Csv.Parse(bytes);
         Assert.Multiple(() =>
         {
-            Assert.That(text, Does.Contain("\"建立“3445”培训体系。The source names its \"\"3445\"\" training system; it does not state its industry, location or pilot status.\""));
+            Assert.That(text, Does.Contain("\"The source names its \"\"3445\"\" training system; it does not state its industry, location, pilot status or whether it is one of the 166 backbone enterprises.\""));
             Assert.That(csv.Rows, Has.Count.EqualTo(1));
-            Assert.That(csv.Column("description").Single(), Is.EqualTo(description));
+            Assert.That(csv.Column("descriptionEn").Single(), Is.EqualTo(description));
+            Assert.That(csv.Column("isBackbone").Single(), Is.Empty);
             Assert.That(csv.Column("industry").Single(), Is.Empty);
         });
     }

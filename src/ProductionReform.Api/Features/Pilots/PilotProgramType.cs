@@ -10,7 +10,8 @@ public sealed class PilotProgramType : RegistryEntityType<PilotProgram>
         Scalar(x => x.Name, "Name in Chinese 名称.");
         Scalar(x => x.NameEn, "Name in English.");
         Reference(x => x.Industry, "Industry of the program 行业.");
-        Scalar(x => x.Level, "Level that runs the program 级别.");
+        Scalar(x => x.Level, "Level that runs the program 级别; the source does not state it, so the seed's CITY is marked as the " +
+            "registry's inference (see provenance).");
         Scalar(x => x.TargetCount, "Number of enterprises the program selects 目标数量 (24 construction, 40 textile).");
         Scalar(x => x.LaunchedOn, "Date the program started 启动日期, where the source gives it.");
         List(x => x.Enrollments, "Enterprises enrolled in the program 试点企业.");

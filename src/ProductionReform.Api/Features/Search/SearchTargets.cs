@@ -21,10 +21,10 @@ public static class SearchTargets
 
     public static IReadOnlyList<SearchTarget> All { get; } =
     [
-        Target<Enterprise>("ENTERPRISE", "Enterprises 企业: name, nameEn, description.",
-            (x => x.Name, Name), (x => x.NameEn, Name), (x => x.Description, Text)),
-        Target<InnovationStudio>("INNOVATION_STUDIO", "Innovation studios and schemes 创新载体: name, nameEn, description.",
-            (x => x.Name, Name), (x => x.NameEn, Name), (x => x.Description, Text)),
+        Target<Enterprise>("ENTERPRISE", "Enterprises 企业: name, nameEn, description, descriptionEn.",
+            (x => x.Name, Name), (x => x.NameEn, Name), (x => x.Description, Text), (x => x.DescriptionEn, Text)),
+        Target<InnovationStudio>("INNOVATION_STUDIO", "Innovation studios and schemes 创新载体: name, nameEn, description, descriptionEn.",
+            (x => x.Name, Name), (x => x.NameEn, Name), (x => x.Description, Text), (x => x.DescriptionEn, Text)),
         Target<SkillStandard>("SKILL_STANDARD", "Skill-rating standards 技能评价标准: title, titleEn.",
             (x => x.Title, Name), (x => x.TitleEn, Name)),
         Target<PolicyDocument>("POLICY_DOCUMENT", "Policy documents 政策文件: title, titleEn.",

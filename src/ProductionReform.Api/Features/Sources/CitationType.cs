@@ -9,6 +9,10 @@ public sealed class CitationType : RegistryEntityType<Citation>
         Scalar(x => x.Code, "Stable code of the citation in this registry.");
         Reference(x => x.Source, "The source quoted 来源.");
         Scalar(x => x.Quote, "The exact text of the source 原文.");
+        Scalar(x => x.Supports, "The fields of the cited records whose values this quote states (camelCase, as in the schema).");
+        Scalar(x => x.IsInference, "True when the supported fields are the registry's reading of the quote, not what it says; " +
+            "note says what was inferred.");
+        Scalar(x => x.Note, "What the registry inferred from the quote, when isInference is true.");
         List(x => x.Regions, "Regions this quote states facts of.");
         List(x => x.Industries, "Industries this quote states facts of.");
         List(x => x.Enterprises, "Enterprises this quote states facts of.");

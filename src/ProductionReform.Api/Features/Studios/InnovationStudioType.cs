@@ -5,7 +5,8 @@ namespace ProductionReform.Api.Features.Studios;
 public sealed class InnovationStudioType : RegistryEntityType<InnovationStudio>
 {
     public InnovationStudioType() : base(
-        "Innovation studio or incentive scheme 创新载体: model-worker studios, studio clusters and banks such as the knowledge-property bank 知识产权银行.")
+        "Innovation studio or incentive scheme 创新载体: model-worker studios, studio clusters and banks such as the intellectual " +
+            "property bank 知识产权银行.")
     {
         Scalar(x => x.Name, "Name in Chinese 名称.");
         Scalar(x => x.NameEn, "Name in English.");
@@ -15,7 +16,8 @@ public sealed class InnovationStudioType : RegistryEntityType<InnovationStudio>
         Reference(x => x.InspiredBy, "The scheme whose example led to this one 启发来源.");
         List(x => x.Inspired, "Schemes this one inspired 催生的做法.");
         Scalar(x => x.FoundedOn, "Date founded 成立日期, where known.");
-        Scalar(x => x.Description, "What it does 简介.");
+        Scalar(x => x.Description, "What it does 简介, in Chinese.");
+        Scalar(x => x.DescriptionEn, "The same in English.");
         List(x => x.Outputs, "Standards and guides it produced 成果.");
         List(x => x.Sources, SourcesDescription);
     }
