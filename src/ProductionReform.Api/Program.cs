@@ -22,6 +22,7 @@ builder.Services.AddRegistryGraphQL(builder.Configuration);
 builder.Services.AddRegistryAuthentication(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryTelemetry(builder.Configuration);
+builder.Services.AddGracefulShutdown(builder.Configuration);
 
 var app = builder.Build();
 
@@ -32,8 +33,10 @@ if (args is ["keys", .. var keyArguments])
 }
 
 await app.Services.PrepareDatabaseAsync();
+app.ClosePoolsWhenStopped();
 
 app.UseCorrelationId();
+app.UseFaultAnswers();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
