@@ -23,6 +23,24 @@ public static class DatabaseFaults
     private static readonly HashSet<string> UnavailableStates =
         [PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow, PostgresErrorCodes.TooManyConnections];
 
+    /// <summary>
+    /// Runs a unit of work that writes nothing or writes in one transaction, once more on a fresh connection when the first
+    /// try met an unavailable database: the pool may hold connections a restarted server no longer knows, and the first
+    /// request after the restart should not fail on them. When the database is really gone the second try fails as fast.
+    /// </summary>
+    public static async Task<T> OnFreshConnectionIfStaleAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            NpgsqlConnection.ClearAllPools();
+            return await work();
+        }
+    }
+
     public static bool IsUnavailable(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -35,6 +53,10 @@ public static class DatabaseFaults
                                                   || npgsql.Message.StartsWith("Failed to connect", StringComparison.Ordinal):
                     return true;
                 case NpgsqlException { InnerException: SocketException or IOException or EndOfStreamException }:
+                    return true;
+                // No connection within its timeout. A statement's timeout is reported while reading ("Exception while
+                // reading from stream") and stays a limit of the request.
+                case NpgsqlException { InnerException: TimeoutException } timedOut when !timedOut.Message.StartsWith("Exception while", StringComparison.Ordinal):
                     return true;
                 case SocketException:
                     return true;

@@ -6,6 +6,7 @@ namespace ProductionReform.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/ProductionReform.Benchmarks -- [--scale 1,100] [--duration 10]
 ///   [--warmup 2] [--clients 1,32] [--connection "Host=…;Port=…;Username=…;Password=…"]
+/// or -- --soak [minutes] (see <see cref="Soak"/>).
 /// For each scale: builds reform_bench_&lt;scale&gt;, starts the API on Kestrel, runs every workload at every
 /// concurrency, prints a table; then prints the ratios and writes .data/bench/&lt;timestamp&gt;.json.
 /// </summary>
@@ -16,6 +17,8 @@ public static class BenchmarkMain
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--soak", .. var soak])
+            return await Soak.RunAsync(soak.TakeWhile(a => a != "--connection").ToArray(), soak.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault() ?? DefaultServer);
         Options options;
         try { options = Options.Parse(args); }
         catch (Exception e) when (e is ArgumentException or FormatException)

@@ -282,6 +282,17 @@ public static class GraphQLHttpEndpoint
     private static async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpOptions httpOptions,
         ILogger logger, GraphQLRequest request)
     {
+        var result = await ExecuteOnceAsync(context, httpOptions, logger, request);
+        // A query that met an unavailable database runs once more: the pool (cleared with the answer) may have held connections
+        // a restarted server no longer knows, and reads are safe to repeat. When the database is really gone it fails as fast.
+        if (result.Operation?.Operation == OperationType.Query && result.Errors?.Any(e => e.Code == DatabaseFaults.UnavailableCode) == true)
+            result = await ExecuteOnceAsync(context, httpOptions, logger, request);
+        return result;
+    }
+
+    private static async Task<ExecutionResult> ExecuteOnceAsync(HttpContext context, GraphQLHttpOptions httpOptions,
+        ILogger logger, GraphQLRequest request)
+    {
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var options = new ExecutionOptions
         {

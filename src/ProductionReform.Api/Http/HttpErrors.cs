@@ -22,12 +22,19 @@ public static class HttpErrors
         Extensions = new Dictionary<string, object?> { ["correlationId"] = context.TraceIdentifier },
     };
 
-    /// <summary><c>DATABASE_UNAVAILABLE</c>, answered with 503 and <c>Retry-After</c>.</summary>
-    public static ExecutionError DatabaseUnavailable() => new(DatabaseFaults.UnavailableMessage)
+    /// <summary>
+    /// <c>DATABASE_UNAVAILABLE</c>, answered with 503 and <c>Retry-After</c>. The pooled connections are dropped with it: a
+    /// restarted server no longer knows them, and the first request after it is back must open fresh ones, not fail on them.
+    /// </summary>
+    public static ExecutionError DatabaseUnavailable()
     {
-        Code = DatabaseFaults.UnavailableCode,
-        Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = DatabaseFaults.RetryAfterSeconds },
-    };
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        return new ExecutionError(DatabaseFaults.UnavailableMessage)
+        {
+            Code = DatabaseFaults.UnavailableCode,
+            Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = DatabaseFaults.RetryAfterSeconds },
+        };
+    }
 
     /// <summary>Sets 503 and <c>Retry-After</c> on a response that answers <see cref="DatabaseUnavailable"/>.</summary>
     public static void MarkUnavailable(HttpResponse response)

@@ -132,14 +132,25 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
 
     private const int MaxAttempts = 10;
 
-    /// <summary>PostgreSQL gave up on the transaction for another one's sake (40001, 40P01): running it again is safe.</summary>
-    private static bool SerializationFailed(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+    /// <summary>
+    /// PostgreSQL gave up on the transaction for another one's sake (40001, 40P01): running it again is safe. EF Core wraps
+    /// it once or twice (a transient failure, a failed update).
+    /// </summary>
+    private static bool SerializationFailed(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+                return postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+        }
+        return false;
+    }
 
     private async Task<MutationPayload> AttemptAsync(MutationContext context, Func<Task<MutationPayload?>> work)
     {
+        // Nothing is written before the transaction begins, so beginning it may be tried on a fresh connection.
         var transaction = _db.Database.CurrentTransaction is null
-            ? await _db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, _cancellationToken)
+            ? await DatabaseFaults.OnFreshConnectionIfStaleAsync(() => _db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, _cancellationToken))
             : null;
         try
         {
