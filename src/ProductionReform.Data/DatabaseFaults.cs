@@ -21,7 +21,10 @@ public static class DatabaseFaults
 
     // 08: connection exception; 57P01–03: shut down, crashed, starting up; 53300: too many connections.
     private static readonly HashSet<string> UnavailableStates =
-        [PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow, PostgresErrorCodes.TooManyConnections];
+    [
+        PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow,
+        PostgresErrorCodes.TooManyConnections,
+    ];
 
     /// <summary>
     /// Runs a unit of work that writes nothing or writes in one transaction, once more on a fresh connection when the first
@@ -50,13 +53,14 @@ public static class DatabaseFaults
                 case PostgresException postgres:
                     return UnavailableStates.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
                 case NpgsqlException npgsql when npgsql.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal)
-                                                  || npgsql.Message.StartsWith("Failed to connect", StringComparison.Ordinal):
+                    || npgsql.Message.StartsWith("Failed to connect", StringComparison.Ordinal):
                     return true;
                 case NpgsqlException { InnerException: SocketException or IOException or EndOfStreamException }:
                     return true;
                 // No connection within its timeout. A statement's timeout is reported while reading ("Exception while
                 // reading from stream") and stays a limit of the request.
-                case NpgsqlException { InnerException: TimeoutException } timedOut when !timedOut.Message.StartsWith("Exception while", StringComparison.Ordinal):
+                case NpgsqlException { InnerException: TimeoutException } timedOut
+                    when !timedOut.Message.StartsWith("Exception while", StringComparison.Ordinal):
                     return true;
                 case SocketException:
                     return true;

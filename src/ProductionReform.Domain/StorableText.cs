@@ -29,7 +29,8 @@ public static class StorableText
                 continue;
             }
             if (char.IsSurrogate(c))
-                return $"contains an unpaired surrogate (U+{(int)c:X4}) at position {i + 1}, which is not a character; send valid UTF-16/UTF-8 text.";
+                return $"contains an unpaired surrogate (U+{(int)c:X4}) at position {i + 1}, which is not a character; "
+                       + "send valid UTF-16/UTF-8 text.";
         }
         return null;
     }
@@ -85,7 +86,8 @@ public static class StorableText
         }
     }
 
-    private const string UndecodableReason = "contains an unpaired surrogate escape (\\uD800–\\uDFFF without its pair), which is not a character";
+    private const string UndecodableReason =
+        "contains an unpaired surrogate escape (\\uD800–\\uDFFF without its pair), which is not a character";
 
     private static bool Decodes(JsonElement element)
     {

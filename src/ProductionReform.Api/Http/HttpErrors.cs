@@ -4,7 +4,10 @@ using ProductionReform.Data;
 
 namespace ProductionReform.Api.Http;
 
-/// <summary>GraphQL-shaped JSON errors for the HTTP endpoints beside <c>/graphql</c> (export, import, SDL), and how every endpoint answers a fault.</summary>
+/// <summary>
+/// GraphQL-shaped JSON errors for the HTTP endpoints beside <c>/graphql</c> (export, import, SDL), and how every endpoint
+/// answers a fault.
+/// </summary>
 public static class HttpErrors
 {
     public static async Task WriteAsync(HttpContext context, int statusCode, ExecutionError error)
@@ -61,12 +64,14 @@ public static class HttpErrors
     {
         if (ClientGone(context, exception))
         {
-            logger.LogInformation("{What}: the client went away ({Reason}); correlation id {CorrelationId}", what, exception.Message, context.TraceIdentifier);
+            logger.LogInformation("{What}: the client went away ({Reason}); correlation id {CorrelationId}",
+                what, exception.Message, context.TraceIdentifier);
             return;
         }
         var unavailable = DatabaseFaults.IsUnavailable(exception);
         if (unavailable)
-            logger.LogWarning("{What}: the database is unavailable ({Reason}); correlation id {CorrelationId}", what, exception.Message, context.TraceIdentifier);
+            logger.LogWarning("{What}: the database is unavailable ({Reason}); correlation id {CorrelationId}",
+                what, exception.Message, context.TraceIdentifier);
         else
             logger.LogError(exception, "{What} failed; correlation id {CorrelationId}", what, context.TraceIdentifier);
         if (context.Response.HasStarted)

@@ -150,7 +150,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
     {
         // Nothing is written before the transaction begins, so beginning it may be tried on a fresh connection.
         var transaction = _db.Database.CurrentTransaction is null
-            ? await DatabaseFaults.OnFreshConnectionIfStaleAsync(() => _db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, _cancellationToken))
+            ? await DatabaseFaults.OnFreshConnectionIfStaleAsync(() =>
+                _db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, _cancellationToken))
             : null;
         try
         {

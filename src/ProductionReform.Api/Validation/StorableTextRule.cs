@@ -48,7 +48,8 @@ public sealed class StorableTextRule : ValidationRuleBase
         }
     }
 
-    private static ValidationError Error(ValidationContext validation, ASTNode? node, string described, string reason, string kind, string path) =>
+    private static ValidationError Error(ValidationContext validation, ASTNode? node, string described, string reason,
+        string kind, string path) =>
         new(validation.Document.Source, null, $"The text of {described} {reason}", node is null ? [] : [node])
         {
             Code = StorableText.Code,

@@ -115,7 +115,10 @@ public abstract class ImportSource : IDisposable
                     var column = undecodable.Path.Split('.', '[')[0];
                     yield return new ImportRecord(row, [], [])
                     {
-                        Problems = [new ImportProblem(row, column.Length == 0 ? null : column, null, "The text " + undecodable.Reason + ".", StorableText.Code)],
+                        Problems =
+                        [
+                            new ImportProblem(row, column.Length == 0 ? null : column, null, "The text " + undecodable.Reason + ".", StorableText.Code),
+                        ],
                     };
                     continue;
                 }

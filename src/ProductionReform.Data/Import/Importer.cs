@@ -295,7 +295,8 @@ public static class Importer
         private void Report(int row, string? column, string? value, string reason, string? code = null)
         {
             _problemCount++;
-            if (_problems.Count < options.MaxProblems) _problems.Add(new ImportProblem(row, column, value is null ? null : ImportSource.Shorten(value), reason, code));
+            if (_problems.Count < options.MaxProblems)
+                _problems.Add(new ImportProblem(row, column, value is null ? null : ImportSource.Shorten(value), reason, code));
         }
 
         private void Process(ImportRecord record)

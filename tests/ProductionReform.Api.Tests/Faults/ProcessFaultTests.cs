@@ -10,6 +10,7 @@ namespace ProductionReform.Api.Tests.Faults;
 /// The API as its own process, on a database of its own: killed (SIGKILL) in the middle of a 100,000-row import it leaves
 /// nothing behind; stopped (SIGTERM) in the middle of one it finishes it first and exits cleanly.
 /// </summary>
+[NonParallelizable]
 public sealed class ProcessFaultTests
 {
     private string _connectionString = null!;

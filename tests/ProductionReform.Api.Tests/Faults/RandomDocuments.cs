@@ -40,7 +40,7 @@ internal sealed class RandomDocuments(ISchema schema, int seed)
         for (var i = _random.Next(1, 3); i > 0; i--) selections.Append(Field(Pick(root.Fields.ToList()), 0)).Append(' ');
         var definitions = _variableDefinitions.Count == 0 ? "" : $"({string.Join(", ", _variableDefinitions)})";
         var document = $"{(mutation ? "mutation" : "query")}{definitions} {{ {selections}}}";
-        return Json(new Dictionary<string, object?> { ["query"] = document, ["variables"] = _variables });
+        return Print(new Dictionary<string, object?> { ["query"] = document, ["variables"] = _variables }, json: true);
     }
 
     private string Field(FieldType field, int depth)
@@ -68,7 +68,7 @@ internal sealed class RandomDocuments(ISchema schema, int seed)
     private string Argument(IGraphType type)
     {
         var value = Value(type, 0);
-        if (_random.Next(2) == 0) return Literal(value);
+        if (_random.Next(2) == 0) return Print(value, json: false);
         var name = $"v{_variableDefinitions.Count}";
         _variableDefinitions.Add($"${name}: {type}");
         _variables[name] = value;
@@ -111,27 +111,16 @@ internal sealed class RandomDocuments(ISchema schema, int seed)
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
-    private static string Literal(object? value) => value switch
+    /// <summary>A value as a GraphQL literal (enums bare, field names unquoted) or as JSON.</summary>
+    private static string Print(object? value, bool json) => value switch
     {
         null => "null",
-        EnumToken token => token.Name,
+        EnumToken token => json ? Quote(token.Name) : token.Name,
         RawNumber number => number.Text,
         bool flag => flag ? "true" : "false",
         string text => Quote(text),
-        List<object?> list => "[" + string.Join(", ", list.Select(Literal)) + "]",
-        Dictionary<string, object?> fields => "{" + string.Join(", ", fields.Select(f => $"{f.Key}: {Literal(f.Value)}")) + "}",
-        _ => throw new InvalidOperationException(),
-    };
-
-    private static string Json(object? value) => value switch
-    {
-        null => "null",
-        EnumToken token => Quote(token.Name),
-        RawNumber number => number.Text,
-        bool flag => flag ? "true" : "false",
-        string text => Quote(text),
-        List<object?> list => "[" + string.Join(",", list.Select(Json)) + "]",
-        Dictionary<string, object?> fields => "{" + string.Join(",", fields.Select(f => $"{Quote(f.Key)}:{Json(f.Value)}")) + "}",
+        List<object?> list => "[" + string.Join(",", list.Select(item => Print(item, json))) + "]",
+        Dictionary<string, object?> fields => "{" + string.Join(",", fields.Select(f => $"{(json ? Quote(f.Key) : f.Key)}:{Print(f.Value, json)}")) + "}",
         _ => throw new InvalidOperationException(),
     };
 
