@@ -44,7 +44,7 @@ public static class Soak
 
         var (start, end) = (samples[0], samples[^1]);
         Console.WriteLine();
-        Console.WriteLine($"start → end: RSS {Mb(start.RssBytes)} → {Mb(end.RssBytes)} MiB, managed heap {Mb(start.HeapBytes)} → {Mb(end.HeapBytes)} MiB, " +
+        Console.WriteLine($"start → end: RSS {Mb(start.RssBytes):F1} → {Mb(end.RssBytes):F1} MiB, heap {Mb(start.HeapBytes):F1} → {Mb(end.HeapBytes):F1} MiB, " +
                           $"fds {start.FileDescriptors} → {end.FileDescriptors}, threads {start.Threads} → {end.Threads}, " +
                           $"database sessions {start.DatabaseSessions} → {end.DatabaseSessions}; {end.Requests} requests, {end.Errors} errors");
         return end.Errors > 0 ? 1 : 0;
