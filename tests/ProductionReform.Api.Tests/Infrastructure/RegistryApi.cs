@@ -19,6 +19,8 @@ public sealed class RegistryApi : IAsyncDisposable
         ConnectionString = connectionString;
         _factory = factory;
         Client = factory.CreateClient();
+        // A 100,000-row import outlives HttpClient's default 100 s on a loaded two-core machine; no test asserts a time.
+        Client.Timeout = TimeSpan.FromMinutes(5);
     }
 
     public string ConnectionString { get; }
