@@ -23,6 +23,7 @@ builder.Services.AddRegistryGraphQL(builder.Configuration);
 builder.Services.AddRegistryAuthentication(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryTelemetry(builder.Configuration);
+builder.Services.AddGracefulShutdown(builder.Configuration);
 
 var app = builder.Build();
 
@@ -33,8 +34,10 @@ if (args is ["keys", .. var keyArguments])
 }
 
 await app.Services.PrepareDatabaseAsync();
+app.ClosePoolsWhenStopped();
 
 app.UseCorrelationId();
+app.UseFaultAnswers();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

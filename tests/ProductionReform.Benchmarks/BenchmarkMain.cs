@@ -13,6 +13,7 @@ namespace ProductionReform.Benchmarks;
 /// the API and PostGraphile as processes of their own on loopback, checks their answers equal, and measures each
 /// workload on both; prints the figures and a Markdown table and writes .data/bench/&lt;timestamp&gt;.json.
 /// With --in-process: our API alone, hosted in this process, at 1 and 32 clients with concurrency and scale ratios.
+/// Or -- --soak [minutes] [--connection …]: the soak (see <see cref="Soak"/>).
 /// </summary>
 public static class BenchmarkMain
 {
@@ -23,6 +24,8 @@ public static class BenchmarkMain
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--soak", .. var soak])
+            return await Soak.RunAsync(soak.TakeWhile(a => a != "--connection").ToArray(), soak.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault() ?? DefaultServer);
         Options options;
         try { options = Options.Parse(args); }
         catch (Exception e) when (e is ArgumentException or FormatException)

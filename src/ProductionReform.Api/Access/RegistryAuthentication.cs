@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using ProductionReform.Data;
 using ProductionReform.Data.Auditing;
 using ProductionReform.Domain;
 
@@ -70,7 +71,8 @@ public static class RegistryAuthentication
         protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
         {
             if (BearerToken(Request) is not { Length: > 0 } token) return AuthenticateResult.NoResult();
-            var key = await Context.RequestServices.GetRequiredService<ApiKeys>().FindAsync(token, Context.RequestAborted);
+            var keys = Context.RequestServices.GetRequiredService<ApiKeys>();
+            var key = await DatabaseFaults.OnFreshConnectionIfStaleAsync(() => keys.FindAsync(token, Context.RequestAborted));
             if (key is null) return AuthenticateResult.Fail("The API key is unknown or revoked.");
 
             var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new("key_id", key.Id.ToString()) };

@@ -11,6 +11,7 @@ using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
 using ProductionReform.Data;
 using ProductionReform.Data.Quality;
+using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Export;
 using ProductionReform.GraphQL.Data.Model;
@@ -58,22 +59,11 @@ public static class CsvExportEndpoint
         {
             await ExportAsync(context, file, exporter);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away.
-        }
         catch (Exception ex)
         {
-            logger.LogError(ex, "CSV export of {File} failed; correlation id {CorrelationId}", file, context.TraceIdentifier);
-            if (context.Response.HasStarted)
-            {
-                // Rows are on the wire already: cut the connection so that the client sees an incomplete download
-                // rather than a file that looks whole.
-                context.Abort();
-                return;
-            }
-            context.Response.Clear();
-            await HttpErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, HttpErrors.Internal(context));
+            // Once rows are on the wire the connection is cut, so that the client sees an incomplete download rather
+            // than a file that looks whole.
+            await HttpErrors.WriteFaultAsync(context, ex, logger, $"CSV export of {file}");
         }
     }
 
@@ -191,9 +181,19 @@ public static class CsvExportEndpoint
             return false;
         }
         if (string.IsNullOrWhiteSpace(values.ToString())) return true;
+        if (StorableText.Problem(values.ToString()) is { } reason)
+        {
+            error = TextError(name, reason);
+            return false;
+        }
         try
         {
             using var document = JsonDocument.Parse(values.ToString(), new JsonDocumentOptions { MaxDepth = 64 });
+            if (StorableText.FindUndecodable(document.RootElement, name) is { } undecodable)
+            {
+                error = TextError(undecodable.Path, undecodable.Reason);
+                return false;
+            }
             value = document.RootElement.Clone();
             return true;
         }
@@ -204,4 +204,10 @@ public static class CsvExportEndpoint
         }
     }
 
+    private static ExecutionError TextError(string path, string reason) =>
+        new($"The text of the '{path}' parameter {reason}")
+        {
+            Code = StorableText.Code,
+            Extensions = new Dictionary<string, object?> { ["parameter"] = path },
+        };
 }

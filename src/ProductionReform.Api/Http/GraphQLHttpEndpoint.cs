@@ -6,6 +6,8 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using ProductionReform.Data;
+using ProductionReform.Domain;
 
 namespace ProductionReform.Api.Http;
 
@@ -59,18 +61,9 @@ public static class GraphQLHttpEndpoint
         {
             await HandleCoreAsync(context, httpOptions, logger);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; there is no one to answer.
-        }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Unhandled exception in the GraphQL HTTP endpoint; correlation id {CorrelationId}", context.TraceIdentifier);
-            if (context.Response.HasStarted)
-                throw;
-            context.Response.Clear();
-            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, JsonContentType,
-                InternalError(context.TraceIdentifier));
+            await HttpErrors.WriteFaultAsync(context, ex, logger, "GraphQL request");
         }
     }
 
@@ -144,7 +137,7 @@ public static class GraphQLHttpEndpoint
 
         if (Resolve(context, httpOptions, graphQLRequest) is { } refused)
         {
-            await WriteResultAsync(context, serializer, StatusCodeFor(refused, format), contentType, refused);
+            await WriteResultAsync(context, serializer, StatusCodeFor(context, refused, format), contentType, refused);
             return;
         }
 
@@ -167,7 +160,7 @@ public static class GraphQLHttpEndpoint
         }
 
         var result = await ExecuteAsync(context, httpOptions, logger, graphQLRequest);
-        await WriteResultAsync(context, serializer, StatusCodeFor(result, format), contentType, result);
+        await WriteResultAsync(context, serializer, StatusCodeFor(context, result, format), contentType, result);
     }
 
     private static async Task HandlePostAsync(HttpContext context, GraphQLHttpOptions httpOptions, ILogger logger,
@@ -232,7 +225,7 @@ public static class GraphQLHttpEndpoint
             }
 
             var result = Resolve(context, httpOptions, graphQLRequest!) ?? await ExecuteAsync(context, httpOptions, logger, graphQLRequest!);
-            await WriteResultAsync(context, serializer, StatusCodeFor(result, format), contentType, result);
+            await WriteResultAsync(context, serializer, StatusCodeFor(context, result, format), contentType, result);
         }
     }
 
@@ -289,6 +282,17 @@ public static class GraphQLHttpEndpoint
     private static async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpOptions httpOptions,
         ILogger logger, GraphQLRequest request)
     {
+        var result = await ExecuteOnceAsync(context, httpOptions, logger, request);
+        // A query that met an unavailable database runs once more: the pool (cleared with the answer) may have held connections
+        // a restarted server no longer knows, and reads are safe to repeat. When the database is really gone it fails as fast.
+        if (result.Operation?.Operation == OperationType.Query && result.Errors?.Any(e => e.Code == DatabaseFaults.UnavailableCode) == true)
+            result = await ExecuteOnceAsync(context, httpOptions, logger, request);
+        return result;
+    }
+
+    private static async Task<ExecutionResult> ExecuteOnceAsync(HttpContext context, GraphQLHttpOptions httpOptions,
+        ILogger logger, GraphQLRequest request)
+    {
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var options = new ExecutionOptions
         {
@@ -329,6 +333,15 @@ public static class GraphQLHttpEndpoint
             }
 
             var path = unhandled.Path == null ? null : string.Join('.', unhandled.Path);
+            if (DatabaseFaults.IsUnavailable(unhandled.InnerException))
+            {
+                logger.LogWarning("The database is unavailable ({Message}) at path {Path}; correlation id {CorrelationId}",
+                    unhandled.InnerException!.Message, path, context.TraceIdentifier);
+                var unavailable = HttpErrors.DatabaseUnavailable();
+                unavailable.Path = unhandled.Path;
+                replaced.Add(unavailable);
+                continue;
+            }
             logger.LogError(unhandled.InnerException ?? unhandled,
                 "Unhandled exception executing GraphQL ({Message}) at path {Path}; correlation id {CorrelationId}",
                 unhandled.Message, path, context.TraceIdentifier);
@@ -346,12 +359,17 @@ public static class GraphQLHttpEndpoint
     }
 
     /// <summary>
-    /// 200 unless the client asked for <c>application/graphql-response+json</c> and the request
-    /// never reached execution (no <c>data</c>): then 400 for a request that failed to parse or
-    /// validate, 500 when the only cause was an internal fault.
+    /// 503 with <c>Retry-After</c> when the database was unavailable to any part of the request; else 200 unless the
+    /// client asked for <c>application/graphql-response+json</c> and the request never reached execution (no
+    /// <c>data</c>): then 400 for a request that failed to parse or validate, 500 when the only cause was an internal fault.
     /// </summary>
-    private static int StatusCodeFor(ExecutionResult result, ResponseFormat format)
+    private static int StatusCodeFor(HttpContext context, ExecutionResult result, ResponseFormat format)
     {
+        if (result.Errors?.Any(e => e.Code == DatabaseFaults.UnavailableCode) == true)
+        {
+            HttpErrors.MarkUnavailable(context.Response);
+            return StatusCodes.Status503ServiceUnavailable;
+        }
         if (format == ResponseFormat.Json || result.Executed)
             return StatusCodes.Status200OK;
         bool onlyInternal = result.Errors is { Count: > 0 } errors
@@ -369,6 +387,8 @@ public static class GraphQLHttpEndpoint
             return Error("A GraphQL request must be a JSON object such as {\"query\": \"{ __typename }\"} (or a batch: an array of such objects).",
                 GraphQLHttpErrorCodes.InvalidRequest);
         }
+        if (UndecodableText(element, "") is { } undecodable)
+            return undecodable;
 
         // Every field is read; the first problem (in this order) is reported.
         var queryError = ReadString(element, "query", out var query);
@@ -450,6 +470,8 @@ public static class GraphQLHttpEndpoint
                 return null;
             if (parsed.RootElement.ValueKind != JsonValueKind.Object)
                 return Error($"The \"{name}\" parameter must be a JSON object (a map of names to values), not {Describe(parsed.RootElement.ValueKind)}.", code);
+            if (UndecodableText(parsed.RootElement, name) is { } undecodable)
+                return undecodable;
             try
             {
                 value = serializer.Deserialize<Inputs>(raw);
@@ -460,6 +482,19 @@ public static class GraphQLHttpEndpoint
                 return Error($"The \"{name}\" parameter could not be read: {ex.Message}", code);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>INVALID_TEXT</c> for a JSON string that cannot become text at all (an unpaired surrogate escape), naming where it
+    /// is (<c>variables.where.name</c>); strings that decode are judged by <see cref="Validation.StorableTextRule"/>.
+    /// </summary>
+    private static ExecutionError? UndecodableText(JsonElement element, string path)
+    {
+        if (StorableText.FindUndecodable(element, path) is not { } found)
+            return null;
+        var error = Error($"The text of '{found.Path}' {found.Reason}; send valid UTF-8 text.", StorableText.Code);
+        error.AddExtension("path", found.Path);
+        return error;
     }
 
     private static ExecutionError? CheckQueryPresent(GraphQLRequest request)

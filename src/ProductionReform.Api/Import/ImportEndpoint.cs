@@ -50,30 +50,20 @@ public static class ImportEndpoint
         {
             await ImportAsync(context, list, catalog, logger);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; the transaction was rolled back.
-        }
         catch (ImportLimitExceededException limit)
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, LimitError(limit));
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        catch (Exception e) when (Collision(e) is { } collision)
         {
-            // Keys are checked against the records read at the start; another writer got there in between.
+            // Keys and rules are checked against the records read at the start; another writer got there in between.
             await HttpErrors.WriteAsync(context, StatusCodes.Status409Conflict, new ExecutionError(
-                $"Another change to {list} collided with this import ({unique.ConstraintName}); nothing was imported. Try again.") { Code = Conflict });
+                $"Another change to {list} collided with this import ({collision}); nothing was imported. Try again.") { Code = Conflict });
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Import into {List} failed; correlation id {CorrelationId}", list, context.TraceIdentifier);
-            if (context.Response.HasStarted)
-            {
-                context.Abort();
-                return;
-            }
-            context.Response.Clear();
-            await HttpErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, HttpErrors.Internal(context));
+            // The client went away (the transaction was rolled back), the database is unavailable, or a fault.
+            await HttpErrors.WriteFaultAsync(context, ex, logger, $"Import into {list}");
         }
     }
 
@@ -147,13 +137,7 @@ public static class ImportEndpoint
                 Code = Invalid,
                 Extensions = new Dictionary<string, object?>
                 {
-                    ["problems"] = result.Problems.Select(p => new Dictionary<string, object?>
-                    {
-                        ["row"] = p.Row,
-                        ["column"] = p.Column,
-                        ["value"] = p.Value,
-                        ["reason"] = p.Reason,
-                    }).ToList(),
+                    ["problems"] = result.Problems.Select(Problem).ToList(),
                     ["problemCount"] = result.ProblemCount,
                     ["omitted"] = omitted,
                     ["rows"] = result.Rows,
@@ -172,6 +156,27 @@ public static class ImportEndpoint
             dryRun = result.DryRun,
         }, context.RequestAborted);
     }
+
+    private static Dictionary<string, object?> Problem(ImportProblem problem)
+    {
+        var shown = new Dictionary<string, object?>
+        {
+            ["row"] = problem.Row,
+            ["column"] = problem.Column,
+            ["value"] = problem.Value,
+            ["reason"] = problem.Reason,
+        };
+        if (problem.Code is not null) shown["code"] = problem.Code;
+        return shown;
+    }
+
+    /// <summary>A unique key taken or a related record deleted meanwhile (the constraint), or a lost serialization; else null.</summary>
+    private static string? Collision(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) switch
+    {
+        { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } constraint => constraint.ConstraintName,
+        { SqlState: PostgresErrorCodes.SerializationFailure } => "a concurrent write to the same records",
+        _ => null,
+    };
 
     /// <summary>"csv", "json", or null for any other media type or a charset other than UTF-8.</summary>
     private static string? Format(string? contentType)

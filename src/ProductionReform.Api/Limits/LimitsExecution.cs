@@ -4,6 +4,7 @@ using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
 using ProductionReform.Api.Observability;
+using ProductionReform.Data;
 
 namespace ProductionReform.Api.Limits;
 
@@ -52,10 +53,13 @@ public sealed class LimitsExecution(IOptions<LimitsOptions> options, ILogger<Lim
 
     /// <summary>
     /// GraphQL.NET's own timeout, or the database command's backstop timeout when it fires first: the same
-    /// limit, reported the same way rather than as an internal error.
+    /// limit, reported the same way rather than as an internal error. Waiting in vain for a pooled connection is not
+    /// this limit but an unavailable database.
     /// </summary>
     private static bool TimedOut(ExecutionError error) =>
-        error is TimeoutError || (error.InnerException is Npgsql.NpgsqlException { InnerException: TimeoutException });
+        error is TimeoutError
+        || (error.InnerException is Npgsql.NpgsqlException { InnerException: TimeoutException }
+            && !DatabaseFaults.IsUnavailable(error.InnerException));
 
     private void Record(Activity? activity, ExecutionOptions options, ExecutionResult result, long? cost, TimeSpan elapsed)
     {

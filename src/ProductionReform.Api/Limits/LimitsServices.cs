@@ -21,7 +21,7 @@ public static class LimitsServices
     /// <summary>
     /// Gives the connection string a <c>Command Timeout</c> just past the execution timeout (rounded up to
     /// seconds), unless it sets one: PostgreSQL stops a statement that outlives its request even if the
-    /// cancellation did not reach it.
+    /// cancellation did not reach it; and, unless it sets any timeout, a connection <c>Timeout</c> of half the execution timeout.
     /// </summary>
     public static string WithCommandTimeout(string connectionString, IConfiguration configuration)
     {
@@ -32,9 +32,13 @@ public static class LimitsServices
         {
             return connectionString;
         }
-        // A second later than the execution timeout, whose cancellation should come first.
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
-            { CommandTimeout = (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds) + 1 }.ConnectionString;
+        // A second later than the execution timeout, whose cancellation should come first. A connection (from the pool or
+        // new) not had within half of it is an unavailable database (503), not a request over its time.
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
+            { CommandTimeout = (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds) + 1 };
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            builder.Timeout = Math.Max(1, (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds / 2));
+        return builder.ConnectionString;
     }
 
     /// <summary>

@@ -49,9 +49,9 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
     public async Task<MutationPayload> CreateAsync()
     {
         var context = Context(isCreate: true);
-        var entity = (T)Activator.CreateInstance(typeof(T))!;
         return await InTransactionAsync(context, async () =>
         {
+            var entity = (T)Activator.CreateInstance(typeof(T))!;
             foreach (var field in spec.Fields.Where(f => f.Required && !request.Input.ContainsKey(f.Name)))
                 context.Error(field.Name, MutationCodes.Required, $"'{field.Name}' is required.");
             await ApplyAsync(context, entity);
@@ -98,13 +98,61 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
         new() { Db = _db, IsCreate = isCreate, Input = request.Input, CancellationToken = _cancellationToken };
 
     /// <summary>
-    /// One transaction for the checks' reads, the write and its audit rows. Anything refused — by a check, by a
-    /// unique index or by a concurrent writer — rolls it back and comes back as errors; the tracker is cleared
-    /// either way so that the next mutation of the request starts clean.
+    /// One SERIALIZABLE transaction for the checks' reads, the write and its audit rows, so that no check can be raced
+    /// past — by another request or another API instance: when two writers' checks and writes overlap (two enrolments
+    /// counting the same program's last free place), PostgreSQL fails one of them, which is run again from the start
+    /// and then sees the other's write. Anything refused — by a check, by a unique index or by a concurrent writer —
+    /// rolls it back and comes back as errors; the tracker is cleared either way so that the next mutation of the
+    /// request starts clean.
     /// </summary>
     private async Task<MutationPayload> InTransactionAsync(MutationContext context, Func<Task<MutationPayload?>> work)
     {
-        var transaction = _db.Database.CurrentTransaction is null ? await _db.Database.BeginTransactionAsync(_cancellationToken) : null;
+        for (var attempt = 1; ; attempt++)
+        {
+            context.Errors.Clear();
+            context.Warnings.Clear();
+            try
+            {
+                return await AttemptAsync(context, work);
+            }
+            catch (Exception e) when (SerializationFailed(e) && _db.Database.CurrentTransaction is null)
+            {
+                _db.ChangeTracker.Clear();
+                if (attempt == MaxAttempts)
+                {
+                    context.Errors.Clear();
+                    context.Error(null, MutationCodes.ConcurrentUpdate,
+                        $"Other writers kept changing the same records ({MaxAttempts} attempts); nothing was saved. Retry.");
+                    return new MutationPayload { TypeName = spec.TypeName, Errors = context.Errors.ToList() };
+                }
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), _cancellationToken);
+            }
+        }
+    }
+
+    private const int MaxAttempts = 10;
+
+    /// <summary>
+    /// PostgreSQL gave up on the transaction for another one's sake (40001, 40P01): running it again is safe. EF Core wraps
+    /// it once or twice (a transient failure, a failed update).
+    /// </summary>
+    private static bool SerializationFailed(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+                return postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+        }
+        return false;
+    }
+
+    private async Task<MutationPayload> AttemptAsync(MutationContext context, Func<Task<MutationPayload?>> work)
+    {
+        // Nothing is written before the transaction begins, so beginning it may be tried on a fresh connection.
+        var transaction = _db.Database.CurrentTransaction is null
+            ? await DatabaseFaults.OnFreshConnectionIfStaleAsync(() =>
+                _db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, _cancellationToken))
+            : null;
         try
         {
             var payload = await work();

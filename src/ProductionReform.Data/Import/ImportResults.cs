@@ -1,7 +1,11 @@
 namespace ProductionReform.Data.Import;
 
 /// <summary>One thing wrong with an import file. <see cref="Row"/> as in <see cref="ImportRecord.Row"/>; the column and value when one is at fault.</summary>
-public sealed record ImportProblem(int Row, string? Column, string? Value, string Reason);
+/// <summary>
+/// One problem of an import file; <paramref name="Code"/> is set for problems that have a code of their own
+/// (<c>INVALID_TEXT</c>).
+/// </summary>
+public sealed record ImportProblem(int Row, string? Column, string? Value, string Reason, string? Code = null);
 
 /// <summary>What an import did, or would do (<see cref="DryRun"/>), or why it did nothing (<see cref="Problems"/>).</summary>
 public sealed class ImportResult

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductionReform.Domain;
 
 namespace ProductionReform.Data.Import;
 
@@ -107,6 +108,18 @@ public abstract class ImportSource : IDisposable
                 if (element.ValueKind != JsonValueKind.Object)
                 {
                     yield return new ImportRecord(row, [], []) { Problems = [new ImportProblem(row, null, Shorten(element.GetRawText()), "Each element must be a JSON object.")] };
+                    continue;
+                }
+                if (StorableText.FindUndecodable(element) is { } undecodable)
+                {
+                    var column = undecodable.Path.Split('.', '[')[0];
+                    yield return new ImportRecord(row, [], [])
+                    {
+                        Problems =
+                        [
+                            new ImportProblem(row, column.Length == 0 ? null : column, null, "The text " + undecodable.Reason + ".", StorableText.Code),
+                        ],
+                    };
                     continue;
                 }
                 var columns = new List<string>();

@@ -292,16 +292,17 @@ public static class Importer
             return column;
         }
 
-        private void Report(int row, string? column, string? value, string reason)
+        private void Report(int row, string? column, string? value, string reason, string? code = null)
         {
             _problemCount++;
-            if (_problems.Count < options.MaxProblems) _problems.Add(new ImportProblem(row, column, value is null ? null : ImportSource.Shorten(value), reason));
+            if (_problems.Count < options.MaxProblems)
+                _problems.Add(new ImportProblem(row, column, value is null ? null : ImportSource.Shorten(value), reason, code));
         }
 
         private void Process(ImportRecord record)
         {
             var before = _problemCount;
-            foreach (var problem in record.Problems ?? []) Report(problem.Row, problem.Column, problem.Value, problem.Reason);
+            foreach (var problem in record.Problems ?? []) Report(problem.Row, problem.Column, problem.Value, problem.Reason, problem.Code);
 
             var values = new object?[Columns.Count];
             var given = new bool[Columns.Count];
@@ -319,6 +320,11 @@ public static class Importer
                 given[c] = true;
                 var text = i < record.Values.Count ? record.Values[i] : null;
                 texts[c] = text;
+                if (text is not null && StorableText.Problem(text) is { } unstorable)
+                {
+                    Report(record.Row, name, StorableText.Displayable(text), "The text " + unstorable, StorableText.Code);
+                    continue;
+                }
                 switch (column)
                 {
                     case ValueColumn value when text is null:
