@@ -60,8 +60,11 @@ public static class BenchmarkMain
         Console.WriteLine();
         Console.WriteLine(SideBySide.Table(scales));
         var path = await Report.WriteJsonAsync(startedAt, "the API and PostGraphile run as processes of their own over loopback HTTP.",
-            new { scales = options.Scales.Select(s => s.Label), options.Clients, durationSeconds = options.Duration.TotalSeconds,
-                  warmUpSeconds = options.WarmUp.TotalSeconds },
+            new
+            {
+                scales = options.Scales.Select(s => s.Label), options.Clients, durationSeconds = options.Duration.TotalSeconds,
+                warmUpSeconds = options.WarmUp.TotalSeconds
+            },
             scales);
         Console.WriteLine($"Results written to {path}");
         return scales.Any(s => s.Results.Any(r => r.Ours.Load.Errors > 0 || r.Peer?.Load.Errors > 0)) ? 1 : 0;
@@ -102,8 +105,11 @@ public static class BenchmarkMain
         var scaleRatios = Report.ScaleRatios(scales);
         Report.PrintRatios(concurrency, scaleRatios);
         var path = await Report.WriteJsonAsync(startedAt, "the API runs in-process on Kestrel over loopback HTTP.",
-            new { scales = options.Scales.Select(s => s.Label), options.Clients, durationSeconds = options.Duration.TotalSeconds,
-                  warmUpSeconds = options.WarmUp.TotalSeconds },
+            new
+            {
+                scales = options.Scales.Select(s => s.Label), options.Clients, durationSeconds = options.Duration.TotalSeconds,
+                warmUpSeconds = options.WarmUp.TotalSeconds
+            },
             new { scales, ratios = new { concurrency, scale = scaleRatios } });
         Console.WriteLine();
         Console.WriteLine($"Results written to {path}");

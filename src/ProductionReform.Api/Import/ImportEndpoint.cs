@@ -58,7 +58,8 @@ public static class ImportEndpoint
         {
             // Keys and rules are checked against the records read at the start; another writer got there in between.
             await HttpErrors.WriteAsync(context, StatusCodes.Status409Conflict, new ExecutionError(
-                $"Another change to {list} collided with this import ({collision}); nothing was imported. Try again.") { Code = Conflict });
+                $"Another change to {list} collided with this import ({collision}); nothing was imported. Try again.")
+            { Code = Conflict });
         }
         catch (Exception ex)
         {
@@ -74,13 +75,15 @@ public static class ImportEndpoint
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await HttpErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, new ExecutionError(
-                "Importing needs the EDITOR role: send `Authorization: Bearer <key>`.") { Code = NotAuthenticated });
+                "Importing needs the EDITOR role: send `Authorization: Bearer <key>`.")
+            { Code = NotAuthenticated });
             return;
         }
         if (!user.IsInRole(RegistryRole.Editor))
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, new ExecutionError(
-                $"Importing needs the EDITOR role; '{user.Identity.Name}' does not have it.") { Code = NotAuthorized });
+                $"Importing needs the EDITOR role; '{user.Identity.Name}' does not have it.")
+            { Code = NotAuthorized });
             return;
         }
 
@@ -100,7 +103,8 @@ public static class ImportEndpoint
         if (format is null)
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, new ExecutionError(
-                $"Send the file as text/csv or application/json (UTF-8), not '{context.Request.ContentType}'.") { Code = GraphQLHttpErrorCodes.UnsupportedMediaType });
+                $"Send the file as text/csv or application/json (UTF-8), not '{context.Request.ContentType}'.")
+            { Code = GraphQLHttpErrorCodes.UnsupportedMediaType });
             return;
         }
 
@@ -108,7 +112,8 @@ public static class ImportEndpoint
         if (!(dryRunText.Length == 0 || bool.TryParse(dryRunText, out _)))
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, new ExecutionError(
-                $"'dryRun' is true or false, not '{dryRunText}'.") { Code = GraphQLHttpErrorCodes.InvalidRequest });
+                $"'dryRun' is true or false, not '{dryRunText}'.")
+            { Code = GraphQLHttpErrorCodes.InvalidRequest });
             return;
         }
         var dryRun = dryRunText.Length > 0 && bool.Parse(dryRunText);

@@ -25,7 +25,7 @@ public sealed class LimitedDocumentBuilder(IOptions<LimitsOptions> limits) : IDo
         {
             var measured = Nesting(body);
             throw new ExecutionError($"The document nests {measured} levels deep, deeper than the parser goes; the maximum depth is {limits.Value.MaxDepth}.")
-                { Code = LimitExceededError.ErrorCode }
+            { Code = LimitExceededError.ErrorCode }
                 .AddExtension("limit", "maxDepth")
                 .AddExtension("maximum", (long)limits.Value.MaxDepth)
                 .AddExtension("measured", (long)measured);

@@ -35,7 +35,7 @@ public static class LimitsServices
         // A second later than the execution timeout, whose cancellation should come first. A connection (from the pool or
         // new) not had within half of it is an unavailable database (503), not a request over its time.
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
-            { CommandTimeout = (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds) + 1 };
+        { CommandTimeout = (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds) + 1 };
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
             builder.Timeout = Math.Max(1, (int)Math.Ceiling(limits.ExecutionTimeout.TotalSeconds / 2));
         return builder.ConnectionString;

@@ -56,19 +56,19 @@ public static class MutationFields
 
     private static FieldType Mutation(string verb, IEntityMutations entity, IInputObjectGraphType input, IObjectGraphType payload,
         Func<IEntityMutations, Func<MutationRequest, Task<MutationPayload>>> run, string description) => new()
-    {
-        Name = verb + entity.TypeName,
-        Description = description,
-        ResolvedType = new NonNullGraphType(payload),
-        Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(input)) { Name = "input" }),
-        Resolver = new FuncFieldResolver<object>(async context => await run(entity)(new MutationRequest
         {
-            Input = context.Arguments!["input"].Value as IReadOnlyDictionary<string, object?>
-                    ?? new Dictionary<string, object?>((IDictionary<string, object?>)context.Arguments["input"].Value!),
-            Db = context.RequestServices!.GetRequiredService<RegistryDbContext>(),
-            CancellationToken = context.CancellationToken,
-        })),
-    };
+            Name = verb + entity.TypeName,
+            Description = description,
+            ResolvedType = new NonNullGraphType(payload),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(input)) { Name = "input" }),
+            Resolver = new FuncFieldResolver<object>(async context => await run(entity)(new MutationRequest
+            {
+                Input = context.Arguments!["input"].Value as IReadOnlyDictionary<string, object?>
+                        ?? new Dictionary<string, object?>((IDictionary<string, object?>)context.Arguments["input"].Value!),
+                Db = context.RequestServices!.GetRequiredService<RegistryDbContext>(),
+                CancellationToken = context.CancellationToken,
+            })),
+        };
 
     private static InputObjectGraphType CreateInput(IEntityMutations entity)
     {

@@ -185,34 +185,34 @@ public sealed class CsvExporter
             switch (field)
             {
                 case ScalarField scalar:
-                {
-                    var index = Read(FilterTranslator.Rebind(scalar.Member, x));
-                    var convert = scalar.Convert;
-                    names.Add(field.Name);
-                    renderers.Add(convert is null ? row => Format(row[index]) : row => Format(convert(row[index])));
-                    break;
-                }
-                case ReferenceField reference:
-                {
-                    var target = _models[reference.TargetType];
-                    var related = FilterTranslator.Rebind(reference.Member, x);
-                    var labels = LabelFields
-                        .Select(target.Find).OfType<ScalarField>().Where(f => f.ValueType == typeof(string))
-                        .Select(f => Read(FilterTranslator.Rebind(f.Member, related)))
-                        .ToArray();
-                    // (int?) so that a missing relation (LEFT JOIN) reads as null rather than failing.
-                    var targetKey = Read(Expression.Convert(Expression.Property(related, target.Key), typeof(int?)));
-                    names.Add(field.Name);
-                    renderers.Add(row =>
                     {
-                        foreach (var label in labels)
+                        var index = Read(FilterTranslator.Rebind(scalar.Member, x));
+                        var convert = scalar.Convert;
+                        names.Add(field.Name);
+                        renderers.Add(convert is null ? row => Format(row[index]) : row => Format(convert(row[index])));
+                        break;
+                    }
+                case ReferenceField reference:
+                    {
+                        var target = _models[reference.TargetType];
+                        var related = FilterTranslator.Rebind(reference.Member, x);
+                        var labels = LabelFields
+                            .Select(target.Find).OfType<ScalarField>().Where(f => f.ValueType == typeof(string))
+                            .Select(f => Read(FilterTranslator.Rebind(f.Member, related)))
+                            .ToArray();
+                        // (int?) so that a missing relation (LEFT JOIN) reads as null rather than failing.
+                        var targetKey = Read(Expression.Convert(Expression.Property(related, target.Key), typeof(int?)));
+                        names.Add(field.Name);
+                        renderers.Add(row =>
                         {
-                            if (row[label] is string { Length: > 0 } text) return text;
-                        }
-                        return row[targetKey] is int id ? GlobalId.Encode(target.Name, id) : null;
-                    });
-                    break;
-                }
+                            foreach (var label in labels)
+                            {
+                                if (row[label] is string { Length: > 0 } text) return text;
+                            }
+                            return row[targetKey] is int id ? GlobalId.Encode(target.Name, id) : null;
+                        });
+                        break;
+                    }
             }
         }
         var row = Expression.Lambda(Expression.NewArrayInit(typeof(object), values), x);
