@@ -52,6 +52,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         AuditFields.AddTo(query, data.Types, auditEvent, dataOptions.Value);
         LinkageFields.AddTo(query, data.Nodes);
         SearchFields.AddTo(query, data.Nodes);
+        ProvenanceFields.AddTo(data.Types, data.Nodes);
         DataQualityFields.AddTo(query);
         Query = query;
         Mutation = MutationFields.Build(this, RegistryMutations.All, data.Nodes);
