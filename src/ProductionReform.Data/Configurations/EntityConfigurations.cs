@@ -45,7 +45,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         e.HasIndex(x => x.Name, "ix_enterprises_name_trgm").HasDatabaseName("ix_enterprises_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         e.HasIndex(x => x.NameEn, "ix_enterprises_name_en_trgm").HasDatabaseName("ix_enterprises_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         e.HasIndex(x => x.Description, "ix_enterprises_description_trgm").HasDatabaseName("ix_enterprises_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.DescriptionEn, "ix_enterprises_description_en_trgm").HasDatabaseName("ix_enterprises_description_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.DescriptionEn, "ix_enterprises_description_en_trgm").HasDatabaseName("ix_enterprises_description_en_trgm")
+            .HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
@@ -142,7 +143,8 @@ internal sealed class InnovationStudioConfiguration : IEntityTypeConfiguration<I
         e.HasIndex(x => x.Name, "ix_innovation_studios_name_trgm").HasDatabaseName("ix_innovation_studios_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         e.HasIndex(x => x.NameEn, "ix_innovation_studios_name_en_trgm").HasDatabaseName("ix_innovation_studios_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         e.HasIndex(x => x.Description, "ix_innovation_studios_description_trgm").HasDatabaseName("ix_innovation_studios_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.DescriptionEn, "ix_innovation_studios_description_en_trgm").HasDatabaseName("ix_innovation_studios_description_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.DescriptionEn, "ix_innovation_studios_description_en_trgm").HasDatabaseName("ix_innovation_studios_description_en_trgm")
+            .HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 

@@ -117,7 +117,8 @@ public abstract class ImportSource : IDisposable
                     {
                         Problems =
                         [
-                            new ImportProblem(row, column.Length == 0 ? null : column, null, "The text " + undecodable.Reason + ".", StorableText.Code),
+                            new ImportProblem(row, column.Length == 0 ? null : column, null, "The text " + undecodable.Reason + ".",
+                                StorableText.Code),
                         ],
                     };
                     continue;

@@ -20,7 +20,8 @@ public enum DataQualityIssueKind
 }
 
 /// <summary>One finding: the record (entity type name and key), a label to show and what is the matter.</summary>
-public sealed record DataQualityIssue(DataQualityIssueKind Kind, string EntityType, int EntityId, string Label, string Detail, bool IsSample);
+public sealed record DataQualityIssue(
+    DataQualityIssueKind Kind, string EntityType, int EntityId, string Label, string Detail, bool IsSample);
 
 /// <summary>The rows of one entity list: in all, synthetic samples, real, and real rows without a citation.</summary>
 public sealed record DataQualityList(string EntityType, int Total, int Samples, int Real, int Uncited);

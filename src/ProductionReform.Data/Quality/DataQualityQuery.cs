@@ -46,17 +46,21 @@ public sealed class DataQualityQuery(RegistryDbContext db)
                 FROM {citations.GetTableName()} AS t WHERE t.{Column(citations, nameof(Citation.IsInference))}
                 """)
             .Append($"""
-                SELECT 'QUALIFIED_VALUE', 'IndicatorValue', t.id, {ValueLabel(values)}, t.{Column(values, nameof(IndicatorValue.Qualifier))}, false
+                SELECT 'QUALIFIED_VALUE', 'IndicatorValue', t.id, {ValueLabel(values)},
+                       t.{Column(values, nameof(IndicatorValue.Qualifier))}, false
                 FROM {values.GetTableName()} AS t WHERE t.{Column(values, nameof(IndicatorValue.Qualifier))} <> 'EXACT'
                 """)
             .Append($"""
-                SELECT 'VALUE_WITHOUT_PERIOD', 'IndicatorValue', t.id, {ValueLabel(values)}, 'Neither a period start nor an as-of date.', false
+                SELECT 'VALUE_WITHOUT_PERIOD', 'IndicatorValue', t.id, {ValueLabel(values)},
+                       'Neither a period start nor an as-of date.', false
                 FROM {values.GetTableName()} AS t
-                WHERE t.{Column(values, nameof(IndicatorValue.PeriodStart))} IS NULL AND t.{Column(values, nameof(IndicatorValue.AsOf))} IS NULL
+                WHERE t.{Column(values, nameof(IndicatorValue.PeriodStart))} IS NULL
+                  AND t.{Column(values, nameof(IndicatorValue.AsOf))} IS NULL
                 """)
             .Concat(tables.Where(t => t.NameColumn is not null).Select(t => $"""
                 SELECT 'LIKELY_DUPLICATE', '{t.TypeName}', t.id, t.{t.NameColumn},
-                       'Alike: ' || b.{t.NameColumn} || ' (similarity ' || round(similarity(t.{t.NameColumn}, b.{t.NameColumn})::numeric, 2) || ')',
+                       'Alike: ' || b.{t.NameColumn}
+                         || ' (similarity ' || round(similarity(t.{t.NameColumn}, b.{t.NameColumn})::numeric, 2) || ')',
                        {t.IsSample}
                 FROM {t.Name} AS t JOIN {t.Name} AS b ON b.id <> t.id AND similarity(t.{t.NameColumn}, b.{t.NameColumn}) > @threshold
                 WHERE NOT ({t.IsSample} AND {t.IsSample.Replace("t.", "b.")})
@@ -90,7 +94,8 @@ public sealed class DataQualityQuery(RegistryDbContext db)
         {
             var sources = type.FindSkipNavigation(nameof(ICited.Sources))!;
             var join = sources.JoinEntityType;
-            var joinColumn = sources.ForeignKey.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(join.GetTableName()!, join.GetSchema()))!;
+            var joinTable = StoreObjectIdentifier.Table(join.GetTableName()!, join.GetSchema());
+            var joinColumn = sources.ForeignKey.Properties.Single().GetColumnName(joinTable)!;
             var nameColumn = new[] { "Name", "Title" }.Select(type.FindProperty).FirstOrDefault(p => p is not null) is { } name
                 ? Column(type, name.Name) : null;
             var label = nameColumn is not null ? $"t.{nameColumn}"

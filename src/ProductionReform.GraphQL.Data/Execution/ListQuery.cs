@@ -43,9 +43,11 @@ internal static class ListQuery
         {
             var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)),
                 Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, parentKey),
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!, Linq.ToList(Page(filtered, request), typeof(ProjectedRow))),
+                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
+                    Linq.ToList(Page(filtered, request), typeof(ProjectedRow))),
                 Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, Linq.Count(filtered, field.TargetType))), p);
-            var lists = await set.Provider.CreateQuery<NestedRows>(Linq.Select(parents, parent.ClrType, selector)).ToListAsync(cancellationToken);
+            var lists = await set.Provider.CreateQuery<NestedRows>(Linq.Select(parents, parent.ClrType, selector))
+                .ToListAsync(cancellationToken);
             return lists.ToDictionary(r => r.ParentKey, r => Shape(request, r.Rows, r.Total, services.Cursors));
         }
 
@@ -53,7 +55,8 @@ internal static class ListQuery
         var result = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRow)),
             Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.ParentKey))!, parentKey),
             Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.Row))!, row)), p, row);
-        var query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [parent.ClrType, typeof(ProjectedRow), typeof(NestedRow)],
+        var query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
+            [parent.ClrType, typeof(ProjectedRow), typeof(NestedRow)],
             parents, Expression.Quote(Expression.Lambda(Page(filtered, request), p)), Expression.Quote(result));
         var rows = (await set.Provider.CreateQuery<NestedRow>(query).ToListAsync(cancellationToken)).ToLookup(r => r.ParentKey, r => r.Row);
         // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
