@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ProductionReform.Data;
@@ -14,22 +13,5 @@ public sealed class ScreamingSnakeEnumConverter<TEnum>() : ValueConverter<TEnum,
         public static readonly Dictionary<TEnum, string> ToText =
             Enum.GetValues<TEnum>().ToDictionary(v => v, v => EnumNames.ToScreamingSnake(v.ToString()));
         public static readonly Dictionary<string, TEnum> FromText = ToText.ToDictionary(p => p.Value, p => p.Key);
-    }
-}
-
-public static class EnumNames
-{
-    /// <summary><c>CountyLevelCity</c> → <c>COUNTY_LEVEL_CITY</c>, <c>Level5</c> → <c>LEVEL_5</c>.</summary>
-    public static string ToScreamingSnake(string pascal)
-    {
-        var text = new StringBuilder(pascal.Length + 8);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            var startsWord = i > 0 && (char.IsUpper(c) || (char.IsDigit(c) && !char.IsDigit(pascal[i - 1])));
-            if (startsWord) text.Append('_');
-            text.Append(char.ToUpperInvariant(c));
-        }
-        return text.ToString();
     }
 }

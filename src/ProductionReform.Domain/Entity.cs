@@ -8,9 +8,3 @@ public abstract class Entity
     /// <summary>PostgreSQL's <c>xmin</c>; changes on every write, so it serves as the optimistic-concurrency token.</summary>
     public uint Version { get; set; }
 }
-
-/// <summary>A record that states facts and so carries the citations that state them.</summary>
-public interface ICited
-{
-    ICollection<Citation> Sources { get; }
-}

@@ -6,13 +6,6 @@ using ProductionReform.Domain;
 
 namespace ProductionReform.Data.Auditing;
 
-/// <summary>Who is writing, for the audit trail; null when nobody is (start-up seeding).</summary>
-public interface IAuditActor
-{
-    string? Name { get; }
-    string? CorrelationId { get; }
-}
-
 /// <summary>
 /// Records every change of a registry record made by a known actor as an <see cref="AuditEvent"/>, in the
 /// same SaveChanges and so the same transaction as the change itself. Keys of new rows are only known
@@ -128,9 +121,4 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
     }
 
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-}
-
-internal sealed class ScreamingSnakeNaming : JsonNamingPolicy
-{
-    public override string ConvertName(string name) => EnumNames.ToScreamingSnake(name);
 }

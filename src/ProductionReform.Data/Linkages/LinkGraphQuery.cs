@@ -5,12 +5,6 @@ using ProductionReform.Domain;
 
 namespace ProductionReform.Data.Linkages;
 
-/// <summary>A record in the link graph: its entity type name and key.</summary>
-public sealed record NodeRef(string Type, int Id);
-
-/// <summary>An edge between two records, with the citations that state both of its ends.</summary>
-public sealed record LinkEdgeRow(LinkKind Kind, NodeRef From, NodeRef To, int[] CitationIds);
-
 /// <summary>
 /// Walks the link graph in PostgreSQL: a recursive CTE over the edges of <see cref="LinkCatalog"/>,
 /// followed in both directions, so a walk costs one statement whatever its breadth.

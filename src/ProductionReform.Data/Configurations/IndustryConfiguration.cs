@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProductionReform.Domain;
+
+namespace ProductionReform.Data.Configurations;
+
+internal sealed class IndustryConfiguration : IEntityTypeConfiguration<Industry>
+{
+    public void Configure(EntityTypeBuilder<Industry> e)
+    {
+        e.HasIndex(x => x.Code).IsUnique();
+        e.HasIndex(x => x.Name);
+        e.HasOne(x => x.Parent).WithMany(x => x.Children).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Sources).WithMany(x => x.Industries);
+        e.HasIndex(x => x.Name, "ix_industries_name_trgm").HasDatabaseName("ix_industries_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_industries_name_en_trgm").HasDatabaseName("ix_industries_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProductionReform.Domain;
+
+namespace ProductionReform.Data.Configurations;
+
+internal sealed class OccupationConfiguration : IEntityTypeConfiguration<Occupation>
+{
+    public void Configure(EntityTypeBuilder<Occupation> e)
+    {
+        e.HasIndex(x => x.Name).IsUnique();
+        e.HasIndex(x => x.Code);
+        e.HasOne(x => x.Industry).WithMany(x => x.Occupations).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Sources).WithMany(x => x.Occupations);
+        e.HasIndex(x => x.Name, "ix_occupations_name_trgm").HasDatabaseName("ix_occupations_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasIndex(x => x.NameEn, "ix_occupations_name_en_trgm").HasDatabaseName("ix_occupations_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

@@ -1,0 +1,3 @@
+namespace ProductionReform.Domain;
+
+public enum ConstructionQualification { SpecialGrade, Grade1, Grade2, Grade3 }

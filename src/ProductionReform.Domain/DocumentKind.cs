@@ -1,0 +1,3 @@
+namespace ProductionReform.Domain;
+
+public enum DocumentKind { Measures, ImplementationOpinion, Notice, Standard }

@@ -1,0 +1,3 @@
+namespace ProductionReform.Domain;
+
+public enum EvaluationChannel { SkillLevelRecognition, QualificationAppraisal, SpecialAbilityAssessment }

@@ -1,0 +1,3 @@
+namespace ProductionReform.Domain;
+
+public enum IndustryKind { Pillar, Leading, Other }

@@ -1,0 +1,3 @@
+namespace ProductionReform.Domain;
+
+public enum PilotStatus { Active, Completed, Withdrawn }

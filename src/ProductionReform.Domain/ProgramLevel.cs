@@ -1,0 +1,3 @@
+namespace ProductionReform.Domain;
+
+public enum ProgramLevel { Provincial, City }

@@ -1,0 +1,3 @@
+namespace ProductionReform.Domain;
+
+public enum SourceKind { Article, Policy, Dataset, Reference }

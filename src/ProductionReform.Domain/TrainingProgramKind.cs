@@ -1,0 +1,3 @@
+namespace ProductionReform.Domain;
+
+public enum TrainingProgramKind { TrainingSystem, TrainingPackage, WorkStudyIntegration, Other }
