@@ -52,8 +52,9 @@ public static class DatabaseFaults
             {
                 case PostgresException postgres:
                     return UnavailableStates.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
-                case NpgsqlException npgsql when npgsql.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal)
-                    || npgsql.Message.StartsWith("Failed to connect", StringComparison.Ordinal):
+                case NpgsqlException npgsql
+                    when npgsql.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal)
+                         || npgsql.Message.StartsWith("Failed to connect", StringComparison.Ordinal):
                     return true;
                 case NpgsqlException { InnerException: SocketException or IOException or EndOfStreamException }:
                     return true;

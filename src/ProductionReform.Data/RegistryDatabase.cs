@@ -6,7 +6,8 @@ namespace ProductionReform.Data;
 public static class RegistryDatabase
 {
     /// <summary>The one place that decides how the registry talks to PostgreSQL.</summary>
-    public static DbContextOptionsBuilder<RegistryDbContext> Configure(DbContextOptionsBuilder<RegistryDbContext> options, string connectionString)
+    public static DbContextOptionsBuilder<RegistryDbContext> Configure(DbContextOptionsBuilder<RegistryDbContext> options,
+        string connectionString)
     {
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
@@ -38,7 +39,8 @@ public static class RegistryDatabase
         if (string.IsNullOrWhiteSpace(databaseUrl)) return null;
         var uri = new Uri(databaseUrl);
         var userInfo = uri.UserInfo.Split(':', 2);
+        var password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : "";
         return $"Host={uri.Host};Port={(uri.Port > 0 ? uri.Port : 5432)};Database={uri.AbsolutePath.TrimStart('/')};" +
-               $"Username={Uri.UnescapeDataString(userInfo[0])};Password={(userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : "")}";
+               $"Username={Uri.UnescapeDataString(userInfo[0])};Password={password}";
     }
 }

@@ -22,13 +22,15 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
     };
     private List<(EntityEntry Entry, AuditEvent Event)> _pendingInserts = [];
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (actor.Name is { } name && eventData.Context is { } db) Collect(db, name);
         return ValueTask.FromResult(result);
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         if (_pendingInserts.Count == 0 || eventData.Context is not { } db) return result;
         var inserts = _pendingInserts;
@@ -97,13 +99,17 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
     private static Dictionary<Entity, Dictionary<string, (List<int> Removed, List<int> Added)>> LinkChanges(DbContext db)
     {
         var changes = new Dictionary<Entity, Dictionary<string, (List<int> Removed, List<int> Added)>>(ReferenceEqualityComparer.Instance);
-        var joins = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Deleted && e.Entity is not Entity).ToList();
+        var joins = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted && e.Entity is not Entity)
+            .ToList();
         if (joins.Count == 0) return changes;
 
         var records = db.ChangeTracker.Entries<Entity>().ToLookup(e => (e.Metadata, Key: e.Property(nameof(Entity.Id)).CurrentValue));
         foreach (var join in joins)
         {
-            var navigations = db.Model.GetEntityTypes().SelectMany(t => t.GetSkipNavigations()).Where(n => n.JoinEntityType == join.Metadata);
+            var navigations = db.Model.GetEntityTypes()
+                .SelectMany(t => t.GetSkipNavigations())
+                .Where(n => n.JoinEntityType == join.Metadata);
             foreach (var navigation in navigations)
             {
                 var owner = join.Property(navigation.ForeignKey.Properties[0].Name).CurrentValue;

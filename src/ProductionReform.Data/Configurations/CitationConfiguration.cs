@@ -10,6 +10,6 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
     {
         e.HasIndex(x => x.Code).IsUnique();
         e.HasOne(x => x.Source).WithMany(x => x.Citations).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => x.Quote, "ix_citations_quote_trgm").HasDatabaseName("ix_citations_quote_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Quote, "ix_citations_quote_trgm");
     }
 }

@@ -15,10 +15,9 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         e.HasOne(x => x.Industry).WithMany(x => x.Enterprises).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Region).WithMany(x => x.Enterprises).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.Enterprises);
-        e.HasIndex(x => x.Name, "ix_enterprises_name_trgm").HasDatabaseName("ix_enterprises_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.NameEn, "ix_enterprises_name_en_trgm").HasDatabaseName("ix_enterprises_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.Description, "ix_enterprises_description_trgm").HasDatabaseName("ix_enterprises_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.DescriptionEn, "ix_enterprises_description_en_trgm").HasDatabaseName("ix_enterprises_description_en_trgm")
-            .HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Name, "ix_enterprises_name_trgm");
+        e.HasTrigramIndex(x => x.NameEn, "ix_enterprises_name_en_trgm");
+        e.HasTrigramIndex(x => x.Description, "ix_enterprises_description_trgm");
+        e.HasTrigramIndex(x => x.DescriptionEn, "ix_enterprises_description_en_trgm");
     }
 }

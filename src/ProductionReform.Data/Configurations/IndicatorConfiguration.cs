@@ -9,7 +9,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
     public void Configure(EntityTypeBuilder<Indicator> e)
     {
         e.HasIndex(x => x.Code).IsUnique();
-        e.HasIndex(x => x.Name, "ix_indicators_name_trgm").HasDatabaseName("ix_indicators_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.NameEn, "ix_indicators_name_en_trgm").HasDatabaseName("ix_indicators_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Name, "ix_indicators_name_trgm");
+        e.HasTrigramIndex(x => x.NameEn, "ix_indicators_name_en_trgm");
     }
 }

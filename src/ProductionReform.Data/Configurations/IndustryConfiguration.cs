@@ -12,7 +12,7 @@ internal sealed class IndustryConfiguration : IEntityTypeConfiguration<Industry>
         e.HasIndex(x => x.Name);
         e.HasOne(x => x.Parent).WithMany(x => x.Children).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.Industries);
-        e.HasIndex(x => x.Name, "ix_industries_name_trgm").HasDatabaseName("ix_industries_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.NameEn, "ix_industries_name_en_trgm").HasDatabaseName("ix_industries_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Name, "ix_industries_name_trgm");
+        e.HasTrigramIndex(x => x.NameEn, "ix_industries_name_en_trgm");
     }
 }

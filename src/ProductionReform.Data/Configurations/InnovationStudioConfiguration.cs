@@ -13,10 +13,9 @@ internal sealed class InnovationStudioConfiguration : IEntityTypeConfiguration<I
         e.HasOne(x => x.Industry).WithMany(x => x.Studios).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.InspiredBy).WithMany(x => x.Inspired).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.InnovationStudios);
-        e.HasIndex(x => x.Name, "ix_innovation_studios_name_trgm").HasDatabaseName("ix_innovation_studios_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.NameEn, "ix_innovation_studios_name_en_trgm").HasDatabaseName("ix_innovation_studios_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.Description, "ix_innovation_studios_description_trgm").HasDatabaseName("ix_innovation_studios_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.DescriptionEn, "ix_innovation_studios_description_en_trgm").HasDatabaseName("ix_innovation_studios_description_en_trgm")
-            .HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Name, "ix_innovation_studios_name_trgm");
+        e.HasTrigramIndex(x => x.NameEn, "ix_innovation_studios_name_en_trgm");
+        e.HasTrigramIndex(x => x.Description, "ix_innovation_studios_description_trgm");
+        e.HasTrigramIndex(x => x.DescriptionEn, "ix_innovation_studios_description_en_trgm");
     }
 }

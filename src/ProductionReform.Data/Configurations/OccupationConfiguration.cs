@@ -12,7 +12,7 @@ internal sealed class OccupationConfiguration : IEntityTypeConfiguration<Occupat
         e.HasIndex(x => x.Code);
         e.HasOne(x => x.Industry).WithMany(x => x.Occupations).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.Occupations);
-        e.HasIndex(x => x.Name, "ix_occupations_name_trgm").HasDatabaseName("ix_occupations_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.NameEn, "ix_occupations_name_en_trgm").HasDatabaseName("ix_occupations_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Name, "ix_occupations_name_trgm");
+        e.HasTrigramIndex(x => x.NameEn, "ix_occupations_name_en_trgm");
     }
 }

@@ -12,7 +12,7 @@ internal sealed class PilotProgramConfiguration : IEntityTypeConfiguration<Pilot
         e.HasOne(x => x.Industry).WithMany(x => x.Programs).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Documents).WithMany(x => x.Programs);
         e.HasMany(x => x.Sources).WithMany(x => x.PilotPrograms);
-        e.HasIndex(x => x.Name, "ix_pilot_programs_name_trgm").HasDatabaseName("ix_pilot_programs_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.NameEn, "ix_pilot_programs_name_en_trgm").HasDatabaseName("ix_pilot_programs_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Name, "ix_pilot_programs_name_trgm");
+        e.HasTrigramIndex(x => x.NameEn, "ix_pilot_programs_name_en_trgm");
     }
 }

@@ -11,7 +11,7 @@ internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<Pol
         e.HasIndex(x => x.Title).IsUnique();
         e.HasOne(x => x.Industry).WithMany(x => x.Documents).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.PolicyDocuments);
-        e.HasIndex(x => x.Title, "ix_policy_documents_title_trgm").HasDatabaseName("ix_policy_documents_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.TitleEn, "ix_policy_documents_title_en_trgm").HasDatabaseName("ix_policy_documents_title_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Title, "ix_policy_documents_title_trgm");
+        e.HasTrigramIndex(x => x.TitleEn, "ix_policy_documents_title_en_trgm");
     }
 }

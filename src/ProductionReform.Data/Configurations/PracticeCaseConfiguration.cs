@@ -11,8 +11,8 @@ internal sealed class PracticeCaseConfiguration : IEntityTypeConfiguration<Pract
         e.HasIndex(x => x.Title).IsUnique();
         e.HasOne(x => x.Enterprise).WithMany(x => x.Cases).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.PracticeCases);
-        e.HasIndex(x => x.Title, "ix_practice_cases_title_trgm").HasDatabaseName("ix_practice_cases_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.TitleEn, "ix_practice_cases_title_en_trgm").HasDatabaseName("ix_practice_cases_title_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.Summary, "ix_practice_cases_summary_trgm").HasDatabaseName("ix_practice_cases_summary_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Title, "ix_practice_cases_title_trgm");
+        e.HasTrigramIndex(x => x.TitleEn, "ix_practice_cases_title_en_trgm");
+        e.HasTrigramIndex(x => x.Summary, "ix_practice_cases_summary_trgm");
     }
 }

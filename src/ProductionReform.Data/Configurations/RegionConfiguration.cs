@@ -13,7 +13,7 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         e.HasOne(x => x.Parent).WithMany(x => x.Children).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.Regions);
         // Trigram (pg_trgm) GIN indexes serve search: ILIKE '%…%' and similarity, in Chinese and English.
-        e.HasIndex(x => x.Name, "ix_regions_name_trgm").HasDatabaseName("ix_regions_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.NameEn, "ix_regions_name_en_trgm").HasDatabaseName("ix_regions_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Name, "ix_regions_name_trgm");
+        e.HasTrigramIndex(x => x.NameEn, "ix_regions_name_en_trgm");
     }
 }

@@ -16,7 +16,7 @@ internal sealed class SkillStandardConfiguration : IEntityTypeConfiguration<Skil
         e.HasOne(x => x.Industry).WithMany(x => x.Standards).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Occupations).WithMany(x => x.Standards);
         e.HasMany(x => x.Sources).WithMany(x => x.SkillStandards);
-        e.HasIndex(x => x.Title, "ix_skill_standards_title_trgm").HasDatabaseName("ix_skill_standards_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.TitleEn, "ix_skill_standards_title_en_trgm").HasDatabaseName("ix_skill_standards_title_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Title, "ix_skill_standards_title_trgm");
+        e.HasTrigramIndex(x => x.TitleEn, "ix_skill_standards_title_en_trgm");
     }
 }

@@ -12,8 +12,8 @@ internal sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<Tr
         e.HasOne(x => x.Enterprise).WithMany(x => x.TrainingPrograms).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Industry).WithMany(x => x.TrainingPrograms).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Sources).WithMany(x => x.TrainingPrograms);
-        e.HasIndex(x => x.Name, "ix_training_programs_name_trgm").HasDatabaseName("ix_training_programs_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.NameEn, "ix_training_programs_name_en_trgm").HasDatabaseName("ix_training_programs_name_en_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        e.HasIndex(x => x.Description, "ix_training_programs_description_trgm").HasDatabaseName("ix_training_programs_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        e.HasTrigramIndex(x => x.Name, "ix_training_programs_name_trgm");
+        e.HasTrigramIndex(x => x.NameEn, "ix_training_programs_name_en_trgm");
+        e.HasTrigramIndex(x => x.Description, "ix_training_programs_description_trgm");
     }
 }

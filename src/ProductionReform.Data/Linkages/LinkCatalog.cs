@@ -42,8 +42,9 @@ public sealed class LinkCatalog
         Link<PracticeCase>(LinkKind.HasCase, x => x.Enterprise, x => x);
         Link<IndicatorValue>(LinkKind.HasValue, x => x.Indicator, x => x);
         Link<IndicatorValue>(LinkKind.ReportsOn, x => x, x => x.Region);
-        Cites<Region>(); Cites<Industry>(); Cites<Enterprise>(); Cites<PilotProgram>(); Cites<PolicyDocument>(); Cites<ReformMeasure>();
-        Cites<SkillStandard>(); Cites<Occupation>(); Cites<InnovationStudio>(); Cites<TrainingProgram>(); Cites<PracticeCase>(); Cites<IndicatorValue>();
+        Cites<Region>(); Cites<Industry>(); Cites<Enterprise>(); Cites<PilotProgram>();
+        Cites<PolicyDocument>(); Cites<ReformMeasure>(); Cites<SkillStandard>(); Cites<Occupation>();
+        Cites<InnovationStudio>(); Cites<TrainingProgram>(); Cites<PracticeCase>(); Cites<IndicatorValue>();
         Link<Citation>(LinkKind.Quotes, x => x, x => x.Source);
         EdgesSql = string.Join("\nUNION ALL\n", _selects);
     }
@@ -67,11 +68,13 @@ public sealed class LinkCatalog
         var (fromType, fromColumn) = End(entity, from, "f", joins);
         var (toType, toColumn) = End(entity, to, "t", joins);
         _selects.Add(
-            $"SELECT '{kind.ToString()}'::text AS kind, '{fromType}'::text AS from_type, {fromColumn} AS from_id, '{toType}'::text AS to_type, {toColumn} AS to_id " +
+            $"SELECT '{kind.ToString()}'::text AS kind, " +
+            $"'{fromType}'::text AS from_type, {fromColumn} AS from_id, '{toType}'::text AS to_type, {toColumn} AS to_id " +
             $"FROM {Quote(table)} AS r {string.Join(" ", joins)} WHERE {fromColumn} IS NOT NULL AND {toColumn} IS NOT NULL");
     }
 
-    private static (string Type, string Column) End<TRow>(IEntityType entity, Expression<Func<TRow, object?>> end, string alias, List<string> joins)
+    private static (string Type, string Column) End<TRow>(IEntityType entity, Expression<Func<TRow, object?>> end, string alias,
+        List<string> joins)
     {
         var body = end.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : end.Body;
         if (body == end.Parameters[0]) return (entity.ClrType.Name, "r." + Quote(Column(entity.FindPrimaryKey()!.Properties[0])));
@@ -81,11 +84,13 @@ public sealed class LinkCatalog
         {
             return (navigation.TargetEntityType.ClrType.Name, "r." + Quote(Column(navigation.ForeignKey.Properties[0])));
         }
-        var skip = entity.FindSkipNavigation(name) ?? throw new InvalidOperationException($"{entity.ClrType.Name}.{name} is not a navigation.");
+        var skip = entity.FindSkipNavigation(name)
+            ?? throw new InvalidOperationException($"{entity.ClrType.Name}.{name} is not a navigation.");
         var joinTable = skip.JoinEntityType;
         var toRow = Column(skip.ForeignKey.Properties[0]);
         var toTarget = Column(skip.Inverse.ForeignKey.Properties[0]);
-        joins.Add($"JOIN {Quote(joinTable.GetTableName()!)} AS {alias} ON {alias}.{Quote(toRow)} = r.{Quote(Column(entity.FindPrimaryKey()!.Properties[0]))}");
+        var rowKey = Column(entity.FindPrimaryKey()!.Properties[0]);
+        joins.Add($"JOIN {Quote(joinTable.GetTableName()!)} AS {alias} ON {alias}.{Quote(toRow)} = r.{Quote(rowKey)}");
         return (skip.TargetEntityType.ClrType.Name, $"{alias}.{Quote(toTarget)}");
     }
 

@@ -13,13 +13,18 @@ public sealed class LinkGraphQuery(RegistryDbContext db, LinkCatalog catalog)
 {
     // Result columns are snake_case: the context's naming convention maps them to these row classes.
 
-    /// <summary>The records within <paramref name="depth"/> links of <paramref name="start"/>, nearest first, at most <paramref name="limit"/>.</summary>
-    public async Task<List<(NodeRef Node, int Distance)>> ReachAsync(NodeRef start, int depth, IReadOnlyCollection<LinkKind>? kinds, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The records within <paramref name="depth"/> links of <paramref name="start"/>, nearest first, at most
+    /// <paramref name="limit"/>.
+    /// </summary>
+    public async Task<List<(NodeRef Node, int Distance)>> ReachAsync(NodeRef start, int depth, IReadOnlyCollection<LinkKind>? kinds,
+        int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH RECURSIVE edges AS ({catalog.EdgesSql}),
             both_ways AS (
-                SELECT from_type AS a_type, from_id AS a_id, to_type AS b_type, to_id AS b_id FROM edges WHERE @kinds IS NULL OR kind = ANY(@kinds)
+                SELECT from_type AS a_type, from_id AS a_id, to_type AS b_type, to_id AS b_id
+                FROM edges WHERE @kinds IS NULL OR kind = ANY(@kinds)
                 UNION ALL
                 SELECT to_type, to_id, from_type, from_id FROM edges WHERE @kinds IS NULL OR kind = ANY(@kinds)),
             walk(type, id, depth) AS (
@@ -38,7 +43,8 @@ public sealed class LinkGraphQuery(RegistryDbContext db, LinkCatalog catalog)
     }
 
     /// <summary>The edges whose two ends are both among <paramref name="nodes"/>, each with the citations its ends share.</summary>
-    public async Task<List<LinkEdgeRow>> EdgesAmongAsync(IReadOnlyCollection<NodeRef> nodes, IReadOnlyCollection<LinkKind>? kinds, CancellationToken cancellationToken)
+    public async Task<List<LinkEdgeRow>> EdgesAmongAsync(IReadOnlyCollection<NodeRef> nodes, IReadOnlyCollection<LinkKind>? kinds,
+        CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH edges AS ({catalog.EdgesSql}),
@@ -47,7 +53,8 @@ public sealed class LinkGraphQuery(RegistryDbContext db, LinkCatalog catalog)
             SELECT e.kind, e.from_type, e.from_id, e.to_type, e.to_id,
                 CASE WHEN e.kind = 'Cites' THEN ARRAY[e.to_id] ELSE ARRAY(
                     SELECT a.citation_id FROM cites AS a JOIN cites AS b ON a.citation_id = b.citation_id
-                    WHERE a.type = e.from_type AND a.id = e.from_id AND b.type = e.to_type AND b.id = e.to_id ORDER BY 1) END AS citation_ids
+                    WHERE a.type = e.from_type AND a.id = e.from_id AND b.type = e.to_type AND b.id = e.to_id
+                    ORDER BY 1) END AS citation_ids
             FROM edges AS e
             JOIN picked AS f ON f.type = e.from_type AND f.id = e.from_id
             JOIN picked AS t ON t.type = e.to_type AND t.id = e.to_id
@@ -59,11 +66,17 @@ public sealed class LinkGraphQuery(RegistryDbContext db, LinkCatalog catalog)
                 new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = nodes.Select(n => n.Type).ToArray() },
                 new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = nodes.Select(n => n.Id).ToArray() })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new LinkEdgeRow(Enum.Parse<LinkKind>(r.Kind), new NodeRef(r.FromType, r.FromId), new NodeRef(r.ToType, r.ToId), r.CitationIds)).ToList();
+        return rows
+            .Select(r => new LinkEdgeRow(Enum.Parse<LinkKind>(r.Kind), new NodeRef(r.FromType, r.FromId), new NodeRef(r.ToType, r.ToId),
+                r.CitationIds))
+            .ToList();
     }
 
     private static NpgsqlParameter Kinds(IReadOnlyCollection<LinkKind>? kinds) =>
-        new("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = kinds is null ? DBNull.Value : kinds.Select(k => k.ToString()).ToArray() };
+        new("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            Value = kinds is null ? DBNull.Value : kinds.Select(k => k.ToString()).ToArray(),
+        };
 
     private sealed class ReachRow
     {
