@@ -40,10 +40,6 @@ public static class MutationFields
         foreach (var entity in entities)
         {
             var name = entity.TypeName;
-            // Input fields say what the type's fields say, unless the declaration says more.
-            var model = nodes.Models[entity.ClrType];
-            foreach (var field in entity.Fields.Where(f => f.Description is null && f.Property is not null))
-                field.Description = model.Fields.FirstOrDefault(f => f.Property.Name == field.Property!.Name)?.Description;
             mutation.AddField(Mutation("create", entity, CreateInput(entity), Payload("Create", entity, nodes, userError, warning), spec => spec.CreateAsync,
                 $"Creates {A(name)}."));
             mutation.AddField(Mutation("update", entity, UpdateInput(entity), Payload("Update", entity, nodes, userError, warning), spec => spec.UpdateAsync,
