@@ -5,6 +5,7 @@ using ProductionReform.Api.Access;
 using ProductionReform.Data;
 using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data.Execution;
+using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Mutations;
 
@@ -111,7 +112,7 @@ public static class MutationFields
         var payload = new ObjectGraphType<MutationPayload> { Name = $"{verb}{name}Payload", Description = $"The result of {verb.ToLowerInvariant()}{name}." };
         payload.AddField(new FieldType
         {
-            Name = char.ToLowerInvariant(name[0]) + name[1..],
+            Name = NameCase.CamelCase(name),
             Description = verb == "Delete"
                 ? $"The deleted {Words(name)} as it was (its relations can no longer be read); null when refused."
                 : $"The {Words(name)} as saved, with its new `version`; null when refused.",
@@ -131,7 +132,7 @@ public static class MutationFields
         {
             payload.Field<IdGraphType>("deletedId").Description("Global id of the deleted record; null when refused.")
                 .Resolve(context => context.Source.Deleted is ProductionReform.Domain.Entity deleted
-                    ? ProductionReform.GraphQL.Data.Model.GlobalId.Encode(name, deleted.Id)
+                    ? GlobalId.Encode(name, deleted.Id)
                     : null);
         }
         payload.Field("errors", new ListGraphType(new NonNullGraphType(ErrorType($"{verb}{name}Error", $"Why {verb.ToLowerInvariant()}{name} was refused.", userError))))
