@@ -1,13 +1,15 @@
 using System.Net.Http.Headers;
 using GraphQL;
+using GraphQL.Types;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Export;
 using ProductionReform.Api.Http;
+using ProductionReform.Api.Schema;
 using ProductionReform.Data;
-using ProductionReform.Data.Import;
+using ProductionReform.Interchange.Import;
 using ProductionReform.Domain;
 
 namespace ProductionReform.Api.Import;
@@ -37,7 +39,8 @@ public static class ImportEndpoint
         var catalog = new Lazy<ImportCatalog>(() =>
         {
             using var scope = app.ServiceProvider.CreateScope();
-            return ImportCatalog.Create(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+            var schema = (RegistrySchema)app.ServiceProvider.GetRequiredService<ISchema>();
+            return new ImportCatalog(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), schema.Models);
         });
         return app.MapPost(prefix.TrimEnd('/') + "/{list}", (HttpContext context, string list) => HandleAsync(context, list, catalog.Value))
             .WithDisplayName($"Import {prefix}/{{plural}}");

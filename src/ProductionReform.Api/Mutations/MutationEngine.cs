@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using GraphQL;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -323,10 +322,10 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
     {
         // Name the field a person would change: the first column that is not a relation (name, creditCode, asOf), else the first.
         var property = index.Properties.FirstOrDefault(p => !p.IsForeignKey()) ?? index.Properties[0];
-        var field = FieldOf(property.Name)?.Name ?? Naming.CamelCase(property.Name);
+        var field = FieldOf(property.Name)?.Name ?? NameCase.CamelCase(property.Name);
         if (spec.UniqueErrors.TryGetValue(property.Name, out var custom)) return new UserError(field, custom.Message, custom.Code);
         var columns = string.Join(", ", index.Properties.Select((p, i) =>
-            $"{FieldOf(p.Name)?.Name ?? Naming.CamelCase(p.Name)}{(values is null ? "" : $" = '{values[i] ?? "null"}'")}"));
+            $"{FieldOf(p.Name)?.Name ?? NameCase.CamelCase(p.Name)}{(values is null ? "" : $" = '{values[i] ?? "null"}'")}"));
         return new UserError(field, $"Another {Naming.Words(spec.TypeName, 1)} already has {columns}; it must be unique.", MutationCodes.NotUnique);
     }
 
@@ -347,7 +346,7 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
             }
             var count = await CountAsync(foreignKey.DeclaringEntityType.ClrType, foreignKey.Properties[0].PropertyInfo!, entity.Id);
             if (count > 0)
-                referrers.Add($"{count} {Naming.Words(foreignKey.DeclaringEntityType.ClrType.Name, count)} ({Naming.CamelCase(foreignKey.DependentToPrincipal?.Name ?? foreignKey.Properties[0].Name)})");
+                referrers.Add($"{count} {Naming.Words(foreignKey.DeclaringEntityType.ClrType.Name, count)} ({NameCase.CamelCase(foreignKey.DependentToPrincipal?.Name ?? foreignKey.Properties[0].Name)})");
         }
         foreach (var skip in _entityType.GetSkipNavigations())
         {
@@ -355,7 +354,7 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
             var query = _db.Entry(entity).Collection(skip.Name).Query();
             var count = await (Task<int>)CountQueryMethod.MakeGenericMethod(query.ElementType).Invoke(null, [query, _cancellationToken])!;
             if (count > 0)
-                referrers.Add($"{count} {Naming.Words(skip.TargetEntityType.ClrType.Name, count)} ({Naming.CamelCase(skip.Inverse.Name)})");
+                referrers.Add($"{count} {Naming.Words(skip.TargetEntityType.ClrType.Name, count)} ({NameCase.CamelCase(skip.Inverse.Name)})");
         }
         if (referrers.Count > 0)
             context.Error("id", MutationCodes.Referenced,
@@ -380,24 +379,11 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
 
     private InputField? FieldOf(string propertyName) => spec.Fields.FirstOrDefault(f => f.Property?.Name == propertyName);
 
-    /// <summary>How messages name a record: its name, title or code in quotes, else its id.</summary>
-    private static string Describe(T entity) =>
-        new[] { "Name", "Title", "Code" }.Select(p => typeof(T).GetProperty(p)?.GetValue(entity) as string).FirstOrDefault(v => v is not null) is { } label
-            ? $"'{label}'"
-            : $"#{entity.Id}";
+    /// <summary>How messages name a record: its label in quotes, else its id.</summary>
+    private string Describe(T entity) => spec.Model.LabelOf(entity) is { } label ? $"'{label}'" : $"#{entity.Id}";
 
-    private static (string Type, int Key)? Decode(string? id)
-    {
-        if (id is null) return null;
-        try
-        {
-            return GlobalId.Decode(id);
-        }
-        catch (ExecutionError)
-        {
-            return null;
-        }
-    }
+    private static (string Type, int Key)? Decode(string? id) =>
+        id is not null && GlobalId.TryDecode(id, out var type, out var key) ? (type, key) : null;
 
     private static IReadOnlyList<UserError>? Nullify(List<UserError> list) => list.Count == 0 ? null : list.ToList();
 

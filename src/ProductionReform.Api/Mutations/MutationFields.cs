@@ -5,6 +5,7 @@ using ProductionReform.Api.Access;
 using ProductionReform.Data;
 using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data.Execution;
+using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Mutations;
 
@@ -40,10 +41,6 @@ public static class MutationFields
         foreach (var entity in entities)
         {
             var name = entity.TypeName;
-            // Input fields say what the type's fields say, unless the declaration says more.
-            var model = nodes.Models[entity.ClrType];
-            foreach (var field in entity.Fields.Where(f => f.Description is null && f.Property is not null))
-                field.Description = model.Fields.FirstOrDefault(f => f.Property.Name == field.Property!.Name)?.Description;
             mutation.AddField(Mutation("create", entity, CreateInput(entity), Payload("Create", entity, nodes, userError, warning), spec => spec.CreateAsync,
                 $"Creates {A(name)}."));
             mutation.AddField(Mutation("update", entity, UpdateInput(entity), Payload("Update", entity, nodes, userError, warning), spec => spec.UpdateAsync,
@@ -115,7 +112,7 @@ public static class MutationFields
         var payload = new ObjectGraphType<MutationPayload> { Name = $"{verb}{name}Payload", Description = $"The result of {verb.ToLowerInvariant()}{name}." };
         payload.AddField(new FieldType
         {
-            Name = char.ToLowerInvariant(name[0]) + name[1..],
+            Name = NameCase.CamelCase(name),
             Description = verb == "Delete"
                 ? $"The deleted {Words(name)} as it was (its relations can no longer be read); null when refused."
                 : $"The {Words(name)} as saved, with its new `version`; null when refused.",
@@ -135,7 +132,7 @@ public static class MutationFields
         {
             payload.Field<IdGraphType>("deletedId").Description("Global id of the deleted record; null when refused.")
                 .Resolve(context => context.Source.Deleted is ProductionReform.Domain.Entity deleted
-                    ? ProductionReform.GraphQL.Data.Model.GlobalId.Encode(name, deleted.Id)
+                    ? GlobalId.Encode(name, deleted.Id)
                     : null);
         }
         payload.Field("errors", new ListGraphType(new NonNullGraphType(ErrorType($"{verb}{name}Error", $"Why {verb.ToLowerInvariant()}{name} was refused.", userError))))

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Features;
 using ProductionReform.Api.Features.Audit;
 using ProductionReform.Api.Features.Cases;
 using ProductionReform.Api.Features.Enterprises;
@@ -55,7 +56,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         ProvenanceFields.AddTo(data.Types, data.Nodes);
         DataQualityFields.AddTo(query);
         Query = query;
-        Mutation = MutationFields.Build(this, RegistryMutations.All, data.Nodes);
+        Mutation = MutationFields.Build(this, data.Types.OfType<IRegistryEntityType>().Select(t => t.Mutations), data.Nodes);
         Models = data.Models;
     }
 

@@ -39,7 +39,6 @@ public sealed class CsvExportRequest
 /// </summary>
 public sealed class CsvExporter
 {
-    private static readonly string[] LabelFields = ["name", "title", "code"];
     private const int FlushEvery = 500;
 
     private readonly ISchema _schema;
@@ -196,10 +195,7 @@ public sealed class CsvExporter
                     {
                         var target = _models[reference.TargetType];
                         var related = FilterTranslator.Rebind(reference.Member, x);
-                        var labels = LabelFields
-                            .Select(target.Find).OfType<ScalarField>().Where(f => f.ValueType == typeof(string))
-                            .Select(f => Read(FilterTranslator.Rebind(f.Member, related)))
-                            .ToArray();
+                        var labels = target.Labels.Select(f => Read(FilterTranslator.Rebind(f.Member, related))).ToArray();
                         // (int?) so that a missing relation (LEFT JOIN) reads as null rather than failing.
                         var targetKey = Read(Expression.Convert(Expression.Property(related, target.Key), typeof(int?)));
                         names.Add(field.Name);

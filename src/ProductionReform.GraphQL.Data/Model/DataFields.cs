@@ -16,6 +16,12 @@ public abstract class DataField(string name, LambdaExpression member, string? de
     public bool IsFilterable { get; internal set; } = true;
     public bool IsSortable { get; internal set; } = true;
 
+    /// <summary>How mutations and imports write the field; null when it is read only.</summary>
+    public WriteOptions? Write { get; internal set; }
+
+    /// <summary>The weight of a hit in this text column for <c>search</c>; null when it is not searched.</summary>
+    public double? SearchWeight { get; internal set; }
+
     private static PropertyInfo MemberProperty(LambdaExpression member) =>
         member.Body is MemberExpression { Member: PropertyInfo property } access && access.Expression == member.Parameters[0]
             ? property

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using GraphQL.Types;
 
 namespace ProductionReform.GraphQL.Data.Model;
@@ -23,6 +24,16 @@ public abstract class EntityGraphType<T> : ObjectGraphType<T>, IEntityGraphType 
     }
 
     protected void Plural(string pluralName) => Model.PluralName = pluralName;
+
+    /// <summary>The declared fields that find an existing record on import (a relation by its field); a unique index backs them.</summary>
+    protected void NaturalKey(params Expression<Func<T, object?>>[] members) => Model.NaturalKey.AddRange(members.Select(Declared));
+
+    /// <summary>The text fields a record is named by, when they are not the default <c>name</c>, <c>title</c>, <c>code</c>.</summary>
+    protected void Label(params Expression<Func<T, string?>>[] members) =>
+        Model.SetLabels(members.Select(m => Declared(m) as ScalarField ?? throw new ArgumentException($"'{m}' is not a scalar field.")));
+
+    /// <summary>Makes the type searchable: <paramref name="subject"/> names it (<c>Enterprises 企业</c>) among the searched types.</summary>
+    protected void SearchedAs(string subject) => Model.SearchSubject = subject;
 
     protected FieldOptions Scalar<TValue>(Expression<Func<T, TValue>> member, string description, string? name = null) =>
         Add(new ScalarField(name ?? CamelCase(member), member, description));
@@ -51,16 +62,35 @@ public abstract class EntityGraphType<T> : ObjectGraphType<T>, IEntityGraphType 
         return new FieldOptions(field);
     }
 
-    private static string CamelCase(LambdaExpression member)
+    private static string CamelCase(LambdaExpression member) => NameCase.CamelCase(((MemberExpression)member.Body).Member.Name);
+
+    private DataField Declared(LambdaExpression member)
     {
-        var name = ((MemberExpression)member.Body).Member.Name;
-        return char.ToLowerInvariant(name[0]) + name[1..];
+        var body = member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body;
+        var property = body is MemberExpression { Member: PropertyInfo info } ? info.Name : null;
+        return Model.Fields.Find(f => f.Property.Name == property)
+               ?? throw new ArgumentException($"'{member}' must read a field declared before, e.g. x => x.Name.", nameof(member));
     }
 
-    /// <summary>Opts a declared field out of filtering or sorting.</summary>
+    /// <summary>What else a declared field is: not filterable or sortable, writable, searched.</summary>
     protected sealed class FieldOptions(DataField field)
     {
         public FieldOptions NotFilterable() { field.IsFilterable = false; return this; }
         public FieldOptions NotSortable() { field.IsSortable = false; return this; }
+
+        /// <summary>Mutations set the field (a relation by global id, a list by its set of ids) and imports read it.</summary>
+        public FieldOptions Writable(Action<WriteOptions>? configure = null)
+        {
+            field.Write = new WriteOptions(field.Name);
+            configure?.Invoke(field.Write);
+            return this;
+        }
+
+        /// <summary><c>search</c> looks in this text column; see <see cref="Model.SearchWeight"/>.</summary>
+        public FieldOptions Searchable(double weight)
+        {
+            field.SearchWeight = weight;
+            return this;
+        }
     }
 }

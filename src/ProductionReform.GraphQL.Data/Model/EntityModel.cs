@@ -11,6 +11,27 @@ public sealed class EntityModel(Type clrType)
     public string PluralName { get; set; } = clrType.Name + "s";
     public List<DataField> Fields { get; } = [];
 
+    /// <summary>The root list's name (<c>enterprises</c>): of the connection, the CSV export and the import.</summary>
+    public string ListName => NameCase.CamelCase(PluralName);
+
+    /// <summary>The fields that find an existing record when a file is imported; a unique index must back them.</summary>
+    public List<DataField> NaturalKey { get; } = [];
+
+    /// <summary>
+    /// The text fields a person names a record by, in order: a relation is exported as the first one that has a
+    /// value, imported by any of them, and messages quote it. Unless declared: <c>name</c>, <c>title</c>, <c>code</c>.
+    /// </summary>
+    public IReadOnlyList<ScalarField> Labels => _labels ??=
+        [.. DefaultLabels.Select(Find).OfType<ScalarField>().Where(f => f.ValueType == typeof(string))];
+
+    private IReadOnlyList<ScalarField>? _labels;
+    private static readonly string[] DefaultLabels = ["name", "title", "code"];
+
+    /// <summary>What <c>search</c> calls this kind of record (<c>Enterprises 企业</c>); its searched fields follow.</summary>
+    public string? SearchSubject { get; set; }
+
+    public IEnumerable<ScalarField> SearchedFields => Fields.OfType<ScalarField>().Where(f => f.SearchWeight is not null);
+
     /// <summary>The interfaces the GraphQL type implements; fragments on them apply to this type.</summary>
     public HashSet<string> Interfaces { get; } = [];
 
@@ -27,6 +48,15 @@ public sealed class EntityModel(Type clrType)
     public bool AppliesTo(string typeCondition) => typeCondition == Name || Interfaces.Contains(typeCondition);
 
     public DataField? Find(string name) => Fields.Find(f => f.Name == name);
+
+    /// <summary>The declared field that reads <paramref name="property"/>, if any.</summary>
+    public DataField? FindByProperty(string property) => Fields.Find(f => f.Property.Name == property);
+
+    /// <summary>The label a record is named by: its first label field with a value, else null.</summary>
+    public string? LabelOf(object entity) =>
+        Labels.Select(f => f.Property.GetValue(entity) as string).FirstOrDefault(v => v is { Length: > 0 });
+
+    internal void SetLabels(IEnumerable<ScalarField> labels) => _labels = [.. labels];
 
     public int KeyOf(object entity) => (int)Key.GetValue(entity)!;
 

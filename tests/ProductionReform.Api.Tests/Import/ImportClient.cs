@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProductionReform.Api.Access;
-using ProductionReform.Data.Import;
+using ProductionReform.Interchange.Import;
 using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data.Export;
 

@@ -23,7 +23,7 @@ public static class AuditFields
     public static void AddTo(ObjectGraphType query, IEnumerable<IEntityGraphType> types, AuditEventType auditEvent, DataOptions options)
     {
         RoleValidationRule.Require(auditEvent, RegistryRole.Admin);
-        var plural = char.ToLowerInvariant(auditEvent.Model.PluralName[0]) + auditEvent.Model.PluralName[1..];
+        var plural = auditEvent.Model.ListName;
         foreach (var name in new[] { plural, plural + "Page", plural + "Aggregate" })
             RoleValidationRule.Require(query.GetField(name)!, RegistryRole.Admin);
 

@@ -29,7 +29,7 @@ public static class SearchFields
         var models = loader.Models;
         var hit = new SearchHitType();
         var connection = new SearchConnectionType(hit, new SearchEdgeType(hit));
-        var targets = SearchTargets.All.Select(t => (Target: t, Model: models[t.ClrType])).ToList();
+        var targets = SearchTarget.Of(models);
 
         query.AddField(new FieldType
         {
@@ -39,7 +39,7 @@ public static class SearchFields
             ResolvedType = new NonNullGraphType(connection),
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(new StringGraphType())) { Name = "text", Description = $"The text to look for 搜索词 (1–{MaxTextLength} characters, not only spaces)." },
-                new QueryArgument(new ListGraphType(new NonNullGraphType(new SearchableTypeGraphType()))) { Name = "types", Description = "Only these kinds of record 类型; omit (or leave empty) for all." },
+                new QueryArgument(new ListGraphType(new NonNullGraphType(new SearchableTypeGraphType(targets)))) { Name = "types", Description = "Only these kinds of record 类型; omit (or leave empty) for all." },
                 new QueryArgument(new IntGraphType()) { Name = "first", Description = $"Returns the first n hits (default {DefaultPageSize}, maximum {MaxPageSize})." },
                 new QueryArgument(new StringGraphType()) { Name = "after", Description = "Returns the hits after this cursor." }),
             Resolver = new FuncFieldResolver<object>(async context =>
@@ -60,14 +60,14 @@ public static class SearchFields
                 var offset = after is null ? 0 : DecodeCursor(after);
 
                 var wanted = context.GetArgument<List<string>?>("types") is { Count: > 0 } types ? types.ToHashSet() : null;
-                var searched = targets.Where(t => wanted is null || wanted.Contains(t.Target.Value)).ToList();
+                var searched = targets.Where(t => wanted is null || wanted.Contains(t.Value)).ToList();
 
                 var selection = context.FieldAst.SelectionSet is { } set ? new[] { set } : [];
                 var wantsTotal = Selects(selection, context.Document, "totalCount");
 
                 var db = context.RequestServices!.GetRequiredService<DbContext>();
                 // One row more than the page tells whether another page follows.
-                var rows = await SearchSql.RunAsync(db, searched.Select(t => (t.Target, t.Model.Name)).ToList(),
+                var rows = await SearchSql.RunAsync(db, searched,
                     text, offset, pageSize + 1, wantsTotal, context.CancellationToken);
                 var total = wantsTotal ? (int?)(rows.FirstOrDefault()?.Total ?? 0) : null;
                 var hits = rows.Where(r => r.Id is not null).ToList();

@@ -29,7 +29,7 @@ public sealed class SearchRow
 /// </summary>
 internal static class SearchSql
 {
-    public static async Task<List<SearchRow>> RunAsync(DbContext db, IReadOnlyList<(SearchTarget Target, string TypeName)> targets,
+    public static async Task<List<SearchRow>> RunAsync(DbContext db, IReadOnlyList<SearchTarget> targets,
         string text, int offset, int limit, bool withTotal, CancellationToken cancellationToken)
     {
         var sql = Build(db.Model, targets, withTotal);
@@ -49,12 +49,14 @@ internal static class SearchSql
     public static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
-    internal static string Build(IModel model, IReadOnlyList<(SearchTarget Target, string TypeName)> targets, bool withTotal)
+    internal static string Build(IModel model, IReadOnlyList<SearchTarget> targets, bool withTotal)
     {
         var branches = new List<string>();
-        foreach (var (target, typeName) in targets)
+        foreach (var target in targets)
         {
-            var entity = model.FindEntityType(target.ClrType) ?? throw new InvalidOperationException($"{target.ClrType.Name} is not in the EF model.");
+            var typeName = target.Model.Name;
+            var entity = model.FindEntityType(target.Model.ClrType)
+                         ?? throw new InvalidOperationException($"{target.Model.ClrType.Name} is not in the EF model.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var key = Identifier(entity.FindPrimaryKey()!.Properties.Single().GetColumnName(table)!);
             var from = entity.GetSchema() is { } schema ? $"{Identifier(schema)}.{Identifier(table.Name)}" : Identifier(table.Name);

@@ -1,4 +1,5 @@
 using ProductionReform.Domain;
+using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Features.Standards;
 
@@ -6,11 +7,13 @@ public sealed class OccupationType : RegistryEntityType<Occupation>
 {
     public OccupationType() : base("Occupation, post or job type 职业/岗位/工种.")
     {
-        Scalar(x => x.Code, "National occupational classification code 职业分类代码, when known.");
-        Scalar(x => x.Name, "Name in Chinese 名称.");
-        Scalar(x => x.NameEn, "Name in English.");
-        Reference(x => x.Industry, "Industry 行业.");
+        Scalar(x => x.Code, "National occupational classification code 职业分类代码, when known.").Writable();
+        Scalar(x => x.Name, "Name in Chinese 名称.").Writable().Searchable(SearchWeight.Label);
+        Scalar(x => x.NameEn, "Name in English.").Writable().Searchable(SearchWeight.Label);
+        Reference(x => x.Industry, "Industry 行业.").Writable();
         List(x => x.Standards, "Skill-rating standards that cover it 技能评价标准.");
-        List(x => x.Sources, SourcesDescription);
+        Cited(x => x.Sources);
+        NaturalKey(x => x.Name);
+        SearchedAs("Occupations, posts and job types 职业/岗位/工种");
     }
 }

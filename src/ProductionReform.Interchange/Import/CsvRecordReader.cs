@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ProductionReform.Data.Import;
+namespace ProductionReform.Interchange.Import;
 
 /// <summary>
 /// Reads RFC 4180 CSV incrementally from a stream: fields separated by commas, records by CRLF or LF, a field in

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ProductionReform.Domain;
 
-namespace ProductionReform.Data.Import;
+namespace ProductionReform.Interchange.Import;
 
 /// <summary>One record of an import file: its row number and its cells by column name (a null value is an empty cell).</summary>
 public sealed class ImportRecord(int row, IReadOnlyList<string> columns, IReadOnlyList<string?> values)

@@ -4,8 +4,9 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ProductionReform.Domain;
+using ProductionReform.GraphQL.Data.Model;
 
-namespace ProductionReform.Data.Import;
+namespace ProductionReform.Interchange.Import;
 
 /// <summary>
 /// Imports a file into one entity list, all or nothing: every row is checked (required fields, types, enum names,
@@ -39,17 +40,17 @@ public static class Importer
         public bool CountedUnchanged;
     }
 
-    /// <summary>Finds records of one type by the text a relation column holds: a global id, else name, title, code.</summary>
-    private sealed class LabelIndex(ImportDefinition? definition, IEntityType type)
+    /// <summary>Finds records of one type by the text a relation column holds: a global id, else one of its labels.</summary>
+    private sealed class LabelIndex(IReadOnlyList<ImportLabel> labels, IEntityType type)
     {
         private const int Ambiguous = -1;
-        private readonly IReadOnlyList<IProperty> _labels = definition?.LabelProperties ?? DefaultLabels(type);
+        private readonly IReadOnlyList<ImportLabel> _labels = labels;
         private readonly HashSet<int> _ids = [];
         private readonly List<Dictionary<string, int>> _stored = [];
         // Records of the file being imported, when relations point at the type being imported (a region's parent).
         private readonly List<Dictionary<string, Target?>> _file = [];
 
-        public IReadOnlyList<IProperty> Labels => _labels;
+        public IReadOnlyList<ImportLabel> Labels => _labels;
 
         public async Task LoadAsync(DbContext db, CancellationToken cancellationToken)
         {
@@ -59,7 +60,7 @@ public static class Importer
                 _file.Add(new Dictionary<string, Target?>(StringComparer.Ordinal));
             }
             var idProperty = type.FindPrimaryKey()!.Properties[0];
-            await foreach (var row in Project(db, type.ClrType, [idProperty, .. _labels]).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            await foreach (var row in Project(db, type.ClrType, [idProperty, .. _labels.Select(l => l.Property)]).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 var id = (int)row[0]!;
                 _ids.Add(id);
@@ -82,7 +83,7 @@ public static class Importer
         public Target? Find(string text, out string? reason)
         {
             reason = null;
-            if (TryDecodeGlobalId(text, out var typeName, out var id))
+            if (GlobalId.TryDecode(text, out var typeName, out var id))
             {
                 if (typeName != type.ClrType.Name) reason = $"This is the id of a {typeName}, not of a {type.ClrType.Name}.";
                 else if (_ids.Contains(id)) return new Target { Id = id };
@@ -91,7 +92,7 @@ public static class Importer
             }
             for (var i = 0; i < _labels.Count; i++)
             {
-                var label = ColumnLabel(_labels[i]);
+                var label = _labels[i].Column;
                 if (_file.Count > i && _file[i].TryGetValue(text, out var inFile))
                 {
                     if (inFile is not null) return inFile;
@@ -101,7 +102,7 @@ public static class Importer
                 if (_stored[i].TryGetValue(text, out var stored))
                 {
                     if (stored != Ambiguous) return new Target { Id = stored };
-                    reason = $"Several {type.ClrType.Name} records have the {label} '{text}'; give {(i + 1 < _labels.Count ? "its " + ColumnLabel(_labels[^1]) + " or " : "")}its id.";
+                    reason = $"Several {type.ClrType.Name} records have the {label} '{text}'; give {(i + 1 < _labels.Count ? "its " + _labels[^1].Column + " or " : "")}its id.";
                     return null;
                 }
             }
@@ -109,12 +110,7 @@ public static class Importer
         }
 
         public string Describe() =>
-            _labels.Count == 0 ? "global id" : string.Join(", ", _labels.Select(ColumnLabel)) + " or global id";
-
-        private static string ColumnLabel(IProperty property) => ImportDefinition.ColumnName(property.Name);
-
-        private static IProperty[] DefaultLabels(IEntityType type) =>
-            new[] { "Name", "Title", "Code" }.Select(type.FindProperty).Where(p => p?.ClrType == typeof(string)).Cast<IProperty>().ToArray();
+            _labels.Count == 0 ? "global id" : string.Join(", ", _labels.Select(l => l.Column)) + " or global id";
     }
 
     /// <summary>A checked row waiting for its batch: its values by column, and the record it updates or creates.</summary>
@@ -248,7 +244,7 @@ public static class Importer
             foreach (var relation in Columns.OfType<RelationColumn>())
             {
                 if (_indexes.ContainsKey(relation.Target)) continue;
-                var index = new LabelIndex(relation.Target == definition.EntityType ? definition : null, relation.Target);
+                var index = new LabelIndex(relation.TargetLabels, relation.Target);
                 await index.LoadAsync(db, cancellationToken);
                 _indexes[relation.Target] = index;
             }
@@ -414,7 +410,7 @@ public static class Importer
             {
                 for (var l = 0; l < own.Labels.Count; l++)
                 {
-                    var column = definition.Find(ImportDefinition.ColumnName(own.Labels[l].Name));
+                    var column = definition.Find(own.Labels[l].Column);
                     if (column is not null && texts[IndexOf(column)] is { } label) own.Register(l, label, self);
                 }
             }
@@ -566,29 +562,5 @@ public static class Importer
             text.Append('\u001F');
         }
         return text.ToString();
-    }
-
-    /// <summary>The registry's global ids: base64 of <c>Type:key</c>.</summary>
-    internal static bool TryDecodeGlobalId(string text, out string typeName, out int id)
-    {
-        typeName = "";
-        id = 0;
-        if (text.Length < 4 || text.Length % 4 != 0) return false;
-        Span<byte> bytes = stackalloc byte[text.Length];
-        if (!Convert.TryFromBase64String(text, bytes, out var length)) return false;
-        string decoded;
-        try
-        {
-            decoded = new UTF8Encoding(false, true).GetString(bytes[..length]);
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-        var colon = decoded.IndexOf(':');
-        if (colon <= 0 || !decoded[..colon].All(char.IsAsciiLetter)) return false;
-        if (!int.TryParse(decoded.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out id)) return false;
-        typeName = decoded[..colon];
-        return true;
     }
 }

@@ -5,67 +5,66 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using ProductionReform.Domain;
+using ProductionReform.Data;
+using ProductionReform.GraphQL.Data.Model;
 
-namespace ProductionReform.Data.Import;
+namespace ProductionReform.Interchange.Import;
 
 /// <summary>
-/// How one entity list is imported: its columns (named as the GraphQL fields and the CSV export name them), the
-/// natural key that finds an existing record, and any further unique keys that must not collide. Columns and keys
-/// are read from the EF model, so a new property is importable without code here; the declaration in
-/// <see cref="ImportCatalog"/> only names the list, its natural key and extra checks.
+/// How one entity list is imported: its columns, which are the declared fields of the entity as the CSV export writes
+/// them (ids and versions ignored, relations by label or global id), the declared natural key that finds an existing
+/// record, and the type's other unique keys, which must not collide. Types, lengths and keys are read from the EF model;
+/// the declared checks of writable fields apply as they do to mutations.
 /// </summary>
 public sealed class ImportDefinition
 {
-    private static readonly string[] LabelNames = ["Name", "Title", "Code"];
     private readonly Dictionary<string, ImportColumn> _byName;
 
-    internal ImportDefinition(string listName, IEntityType entityType, IReadOnlyList<string> naturalKey, IReadOnlyDictionary<string, Func<string, string?>> checks)
+    internal ImportDefinition(EntityModel model, IEntityType entityType, ModelRegistry models)
     {
-        ListName = listName;
+        ListName = model.ListName;
+        TypeName = model.Name;
         EntityType = entityType;
-        var columns = new List<ImportColumn> { new IgnoredColumn("id"), new IgnoredColumn("version") };
-        foreach (var property in entityType.GetProperties())
+        var columns = new List<ImportColumn> { new IgnoredColumn("id") };
+        foreach (var field in model.Fields)
         {
-            if (property.IsPrimaryKey() || property.IsConcurrencyToken || property.IsForeignKey() || property.IsShadowProperty()) continue;
-            var name = ColumnName(property.Name);
-            columns.Add(new ValueColumn(name, property, checks.GetValueOrDefault(name)));
-        }
-        foreach (var navigation in entityType.GetNavigations().Where(n => !n.IsCollection))
-        {
-            // A to-one relation held by the other side (an enterprise's pilot enrollment) is exported but not set here.
-            columns.Add(navigation.IsOnDependent && navigation.ForeignKey.Properties.Count == 1
-                ? new RelationColumn(ColumnName(navigation.Name), navigation)
-                : new IgnoredColumn(ColumnName(navigation.Name)));
+            switch (field)
+            {
+                case ScalarField when entityType.FindProperty(field.Property.Name) is { IsConcurrencyToken: false } property:
+                    columns.Add(new ValueColumn(field.Name, property, field.Write?.Checks ?? []));
+                    break;
+                case ScalarField:
+                    columns.Add(new IgnoredColumn(field.Name));
+                    break;
+                case ReferenceField reference:
+                    var navigation = entityType.FindNavigation(field.Property.Name)!;
+                    // A to-one relation held by the other side (an enterprise's pilot enrollment) is exported but not set here.
+                    columns.Add(navigation.IsOnDependent && navigation.ForeignKey.Properties.Count == 1
+                        ? new RelationColumn(field.Name, navigation, LabelsOf(models[reference.TargetType], navigation.TargetEntityType))
+                        : new IgnoredColumn(field.Name));
+                    break;
+            }
         }
         Columns = columns;
         _byName = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-        foreach (var name in checks.Keys)
-        {
-            if (Find(name) is not ValueColumn) throw new InvalidOperationException($"{listName}: a check names '{name}', which is not a value column.");
-        }
-
         ImportColumn ColumnOf(IReadOnlyProperty property) =>
             columns.FirstOrDefault(c => c is ValueColumn v && v.Property == property
                                         || c is RelationColumn r && r.Navigation.ForeignKey.Properties[0] == property)
-            ?? throw new InvalidOperationException($"{listName}: the unique key property {property.Name} is not an import column.");
+            ?? throw new InvalidOperationException($"{ListName}: the unique key property {property.Name} is not an import column.");
 
         var keys = new List<ImportKey>();
-        var declared = naturalKey.Select(n => Find(n) ?? throw new InvalidOperationException($"{listName}: the natural key names an unknown column '{n}'.")).ToArray();
+        var declared = model.NaturalKey.Select(f => Find(f.Name) ?? throw new InvalidOperationException(
+            $"{ListName}: the natural key names '{f.Name}', which is not an import column.")).ToArray();
         var uniqueIndexes = entityType.GetIndexes().Where(i => i.IsUnique).ToList();
         var natural = uniqueIndexes.FirstOrDefault(i => i.Properties.Select(ColumnOf).SequenceEqual(declared))
-            ?? throw new InvalidOperationException($"{listName}: no unique index backs the natural key ({string.Join(", ", naturalKey)}).");
+            ?? throw new InvalidOperationException(
+                $"{ListName}: no unique index backs the natural key ({string.Join(", ", declared.Select(c => c.Name))}).");
         keys.Add(new ImportKey(declared, natural.GetAreNullsDistinct() != false));
         foreach (var index in uniqueIndexes.Where(i => i != natural))
             keys.Add(new ImportKey(index.Properties.Select(ColumnOf).ToArray(), index.GetAreNullsDistinct() != false));
         Keys = keys;
-
-        LabelProperties = LabelNames
-            .Select(n => entityType.FindProperty(n))
-            .Where(p => p is not null && p.ClrType == typeof(string))
-            .Cast<IProperty>()
-            .ToArray();
+        Labels = LabelsOf(model, entityType);
     }
 
     /// <summary>The root list name: <c>enterprises</c>, <c>indicatorValues</c>…</summary>
@@ -74,7 +73,7 @@ public sealed class ImportDefinition
     public IEntityType EntityType { get; }
 
     /// <summary>The type's name as its global ids and messages name it (<c>Enterprise</c>).</summary>
-    public string TypeName => EntityType.ClrType.Name;
+    public string TypeName { get; }
 
     public IReadOnlyList<ImportColumn> Columns { get; }
 
@@ -83,13 +82,13 @@ public sealed class ImportDefinition
 
     public ImportKey NaturalKey => Keys[0];
 
-    /// <summary>The properties a relation to this type is written as (<c>name</c>, else <c>title</c>, else <c>code</c>), in that order.</summary>
-    public IReadOnlyList<IProperty> LabelProperties { get; }
+    /// <summary>The labels a relation to this type is written as, in order (see <see cref="EntityModel.Labels"/>).</summary>
+    public IReadOnlyList<ImportLabel> Labels { get; }
 
     public ImportColumn? Find(string column) => _byName.GetValueOrDefault(column);
 
-    /// <summary><c>IssuerEnterprise</c> → <c>issuerEnterprise</c>: the GraphQL field name of a property.</summary>
-    public static string ColumnName(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+    private static ImportLabel[] LabelsOf(EntityModel model, IEntityType entityType) =>
+        [.. model.Labels.Select(f => new ImportLabel(f.Name, entityType.FindProperty(f.Property.Name)!))];
 
     internal static Func<object, object?> Getter(PropertyInfo property)
     {
@@ -129,9 +128,10 @@ public sealed class ImportKey(IReadOnlyList<ImportColumn> columns, bool nullsDis
 /// <summary>A to-one relation, given as the related record's name, title or code (as the export writes it) or its global id.</summary>
 public sealed class RelationColumn : ImportColumn
 {
-    internal RelationColumn(string name, INavigation navigation) : base(name)
+    internal RelationColumn(string name, INavigation navigation, IReadOnlyList<ImportLabel> targetLabels) : base(name)
     {
         Navigation = navigation;
+        TargetLabels = targetLabels;
         Target = navigation.TargetEntityType;
         Required = navigation.ForeignKey.IsRequired;
         var foreignKey = navigation.ForeignKey.Properties[0].PropertyInfo!;
@@ -142,6 +142,10 @@ public sealed class RelationColumn : ImportColumn
 
     public INavigation Navigation { get; }
     public IEntityType Target { get; }
+
+    /// <summary>The labels the related record may be named by.</summary>
+    public IReadOnlyList<ImportLabel> TargetLabels { get; }
+
     public bool Required { get; }
     internal Func<object, object?> GetForeignKey { get; }
     internal Action<object, object?> SetForeignKey { get; }
@@ -151,7 +155,7 @@ public sealed class RelationColumn : ImportColumn
 /// <summary>A scalar column: parsed from text by the property's type, then checked.</summary>
 public sealed class ValueColumn : ImportColumn
 {
-    private readonly Func<string, string?>? _check;
+    private readonly IReadOnlyList<Func<object, (string Code, string Message)?>> _checks;
     private readonly Type _type;
     private readonly Type? _element;
     private readonly Dictionary<string, object>? _enumNames;
@@ -159,10 +163,10 @@ public sealed class ValueColumn : ImportColumn
     private readonly decimal? _decimalLimit;
     private readonly int? _scale;
 
-    internal ValueColumn(string name, IProperty property, Func<string, string?>? check) : base(name)
+    internal ValueColumn(string name, IProperty property, IReadOnlyList<Func<object, (string Code, string Message)?>> checks) : base(name)
     {
         Property = property;
-        _check = check;
+        _checks = checks;
         var clrType = property.ClrType;
         _type = Nullable.GetUnderlyingType(clrType) ?? clrType;
         if (_type != typeof(string) && _type.IsGenericType && typeof(IList).IsAssignableFrom(_type)) _element = _type.GetGenericArguments()[0];
@@ -214,8 +218,12 @@ public sealed class ValueColumn : ImportColumn
             return null;
         }
         var problem = ParseOne(_type, text, out value);
-        if (problem is null && _check is not null && value is string checkedText) problem = _check(checkedText);
-        return problem;
+        if (problem is not null || value is null) return problem;
+        foreach (var check in _checks)
+        {
+            if (check(value) is { } failed) return failed.Message;
+        }
+        return null;
     }
 
     private string? ParseOne(Type type, string text, out object? value)
@@ -285,57 +293,28 @@ public sealed class ValueColumn : ImportColumn
             : Equals(stored, value);
 }
 
-/// <summary>The importable lists and their natural keys; columns and other unique keys come from the EF model.</summary>
+/// <summary>The importable lists: every declared entity with a natural key, by its list name.</summary>
 public sealed class ImportCatalog
 {
-    private readonly IModel _model;
     private readonly Dictionary<string, ImportDefinition> _lists = new(StringComparer.Ordinal);
 
-    private ImportCatalog(IModel model) => _model = model;
-
     /// <summary>
-    /// The registry's declarations, read against the design-time model of <paramref name="db"/>: the runtime model
-    /// drops index details such as NULLS NOT DISTINCT, which matching by key needs.
+    /// The declared entities of <paramref name="models"/>, read against the design-time model of <paramref name="db"/>:
+    /// the runtime model drops index details such as NULLS NOT DISTINCT, which matching by key needs.
     /// </summary>
-    public static ImportCatalog Create(DbContext db) => Create(db.GetService<IDesignTimeModel>().Model);
-
-    public static ImportCatalog Create(IModel model) => new ImportCatalog(model)
-        .Add<Region>("regions", [nameof(Region.Name)])
-        .Add<Industry>("industries", [nameof(Industry.Code)])
-        .Add<Enterprise>("enterprises", [nameof(Enterprise.Name)], new()
+    public ImportCatalog(DbContext db, ModelRegistry models)
+    {
+        var model = db.GetService<IDesignTimeModel>().Model;
+        foreach (var entity in models.All.Where(m => m.NaturalKey.Count > 0))
         {
-            ["creditCode"] = code => CreditCode.IsValid(code)
-                ? null
-                : "Not a valid unified social credit code (18 characters of 0-9 and A-Y without I, O, S, V, Z; the last a GB 32100-2015 check character).",
-        })
-        .Add<PilotProgram>("pilotPrograms", [nameof(PilotProgram.Code)])
-        .Add<PilotEnrollment>("pilotEnrollments", [nameof(PilotEnrollment.Enterprise)])
-        .Add<PolicyDocument>("policyDocuments", [nameof(PolicyDocument.Title)])
-        .Add<ReformMeasure>("reformMeasures", [nameof(ReformMeasure.Code)])
-        .Add<SkillStandard>("skillStandards", [nameof(SkillStandard.Title)])
-        .Add<Occupation>("occupations", [nameof(Occupation.Name)])
-        .Add<InnovationStudio>("innovationStudios", [nameof(InnovationStudio.Name)])
-        .Add<TrainingProgram>("trainingPrograms", [nameof(TrainingProgram.Name)])
-        .Add<PracticeCase>("practiceCases", [nameof(PracticeCase.Title)])
-        .Add<Indicator>("indicators", [nameof(Indicator.Code)])
-        .Add<IndicatorValue>("indicatorValues", [nameof(IndicatorValue.Indicator), nameof(IndicatorValue.Region), nameof(IndicatorValue.AsOf)])
-        .Add<Source>("sources", [nameof(Source.Code)])
-        .Add<Citation>("citations", [nameof(Citation.Code)]);
+            var entityType = model.FindEntityType(entity.ClrType) ?? throw new InvalidOperationException($"{entity.Name} is not in the model.");
+            _lists.Add(entity.ListName, new ImportDefinition(entity, entityType, models));
+        }
+    }
 
     public IReadOnlyCollection<string> ListNames => _lists.Keys;
 
     public IEnumerable<ImportDefinition> All => _lists.Values;
 
     public ImportDefinition? Find(string listName) => _lists.GetValueOrDefault(listName);
-
-    /// <summary>
-    /// Declares a list: its entity, its natural key (property names; a relation by its navigation's name), which a
-    /// unique index must back, and extra checks of value columns by column name (text → the reason it is wrong, or null).
-    /// </summary>
-    public ImportCatalog Add<T>(string listName, string[] naturalKey, Dictionary<string, Func<string, string?>>? checks = null) where T : Entity
-    {
-        var entityType = _model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        _lists.Add(listName, new ImportDefinition(listName, entityType, naturalKey.Select(ImportDefinition.ColumnName).ToArray(), checks ?? []));
-        return this;
-    }
 }

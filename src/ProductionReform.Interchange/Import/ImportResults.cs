@@ -1,4 +1,4 @@
-namespace ProductionReform.Data.Import;
+namespace ProductionReform.Interchange.Import;
 
 /// <summary>One thing wrong with an import file. <see cref="Row"/> as in <see cref="ImportRecord.Row"/>; the column and value when one is at fault.</summary>
 /// <summary>
