@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Paging;
 using ProductionReform.GraphQL.Data.Projection;
 using ProductionReform.GraphQL.Data.Sorting;
 
@@ -143,10 +144,8 @@ internal static class AggregateFields
             throw DataError.LimitExceeded("maxGroupFields", GroupKeys.MaxFields, names.Count, "The number of fields in 'by'");
         var by = names.Distinct().Select(n => source.Model.Find(n)!).ToList();
 
-        var first = context.GetArgument<int?>("first") ?? services.Options.MaxPageSize;
-        if (first < 0) throw DataError.InvalidPaging($"'first' must be 0 or more; it is {first}.");
-        if (first > services.Options.MaxPageSize)
-            throw DataError.LimitExceeded("maxPageSize", services.Options.MaxPageSize, first, "'first'");
+        var maximum = services.Options.MaxPageSize;
+        var first = PagingArguments.PageSize(context.GetArgument<int?>("first"), "first", maximum, maximum);
 
         var order = new List<(string, bool)>();
         foreach (var item in context.Arguments?["order"].Value as IEnumerable<object?> ?? [])

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Sorting;
 
 namespace ProductionReform.GraphQL.Data.Paging;
@@ -17,7 +17,7 @@ internal static class Keyset
         Expression? equalSoFar = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            var key = FilterTranslator.Rebind(keys[i].Key, x);
+            var key = ParameterRebinder.Rebind(keys[i].Key, x);
             var beyond = Beyond(key, values[i], keys[i].Descending);
             if (beyond is not null)
             {
@@ -46,7 +46,7 @@ internal static class Keyset
 
     private static Expression Compare(Expression key, object? value, ExpressionType comparison)
     {
-        var parameter = FilterTranslator.Parameter(value, key.Type);
+        var parameter = QueryParameter.Of(value, key.Type);
         if (key.Type != typeof(string) || comparison == ExpressionType.Equal) return Expression.MakeBinary(comparison, key, parameter);
 
         // string.Compare(a, b) > 0 is how EF Core spells a > b for text.

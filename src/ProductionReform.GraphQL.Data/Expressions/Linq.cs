@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace ProductionReform.GraphQL.Data.Execution;
+namespace ProductionReform.GraphQL.Data.Expressions;
 
 /// <summary>
 /// LINQ calls as expressions, over an <see cref="IQueryable{T}"/> (root lists) or over a navigation
