@@ -36,14 +36,29 @@ internal static class ListQuery
         // The lateral page builds each row's sort-key array in SQL, which needs keys of one type (the default order, by id).
         if (request.WantsTotal || request.Order.Select(k => k.Type).Distinct().Count() > 1)
         {
-            var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)),
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, parentKey),
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
-                    Linq.ToList(QueryKernel.Rows(children, request.Plan), typeof(ProjectedRow))),
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, QueryKernel.Count(children, request.Plan))), p);
-            var lists = await set.Provider.CreateQuery<NestedRows>(Linq.Select(parents, parent.ClrType, selector))
-                .ToListAsync(cancellationToken);
-            return lists.ToDictionary(r => r.ParentKey, r => Shape(request, r.Rows, r.Total, services.Cursors));
+            var rowsOf = Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
+                Linq.ToList(QueryKernel.Rows(children, request.Plan), typeof(ProjectedRow)));
+            var keyOf = Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, parentKey);
+            Expression lists;
+            if (request.WantsTotal)
+            {
+                var count = Expression.Parameter(typeof(ParentCount), "count");
+                var total = Expression.Coalesce(Expression.Property(count, nameof(ParentCount.Count)), Expression.Constant(0));
+                var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), keyOf, rowsOf,
+                    Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, total)), p, count);
+                lists = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
+                    [parent.ClrType, typeof(ParentCount), typeof(NestedRows)], parents,
+                    Expression.Quote(Linq.SequenceSelector(CountOf(Counts(parents, parent, field, request.Plan), parentKey),
+                        typeof(ParentCount), p)),
+                    Expression.Quote(selector));
+            }
+            else
+            {
+                var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), keyOf, rowsOf), p);
+                lists = Linq.Select(parents, parent.ClrType, selector);
+            }
+            var loaded = await set.Provider.CreateQuery<NestedRows>(lists).ToListAsync(cancellationToken);
+            return loaded.ToDictionary(r => r.ParentKey, r => Shape(request, r.Rows, request.WantsTotal ? r.Total : null, services.Cursors));
         }
 
         var row = Expression.Parameter(typeof(ProjectedRow), "row");
@@ -56,6 +71,39 @@ internal static class ListQuery
         var rows = (await set.Provider.CreateQuery<NestedRow>(query).ToListAsync(cancellationToken)).ToLookup(r => r.ParentKey, r => r.Row);
         // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
         return parentKeys.ToDictionary(key => key, key => Shape(request, rows[key].ToList(), null, services.Cursors));
+    }
+
+    /// <summary>
+    /// Every parent's count in one GROUP BY over the parents joined to their filtered children
+    /// (<c>SELECT p.id, count(*) … GROUP BY p.id</c>), which the statement joins by parent key: PostgreSQL counts once
+    /// per parent, where a count subquery in the SELECT list would run once per row of the page.
+    /// </summary>
+    private static Expression Counts(Expression parents, EntityModel parent, ListField field, QueryPlan plan)
+    {
+        var p = Expression.Parameter(parent.ClrType, "parent");
+        var children = ParameterRebinder.Rebind(field.Member, p);
+        var child = Expression.Parameter(plan.Model.ClrType, "child");
+        var pairs = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [parent.ClrType, plan.Model.ClrType, typeof(int)],
+            parents, Expression.Quote(Linq.SequenceSelector(QueryKernel.Where(children, plan), plan.Model.ClrType, p)),
+            Expression.Quote(Expression.Lambda(Expression.Property(p, parent.Key), p, child)));
+        var key = Expression.Parameter(typeof(int), "key");
+        var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [typeof(int), typeof(int)], pairs,
+            Expression.Quote(Expression.Lambda(key, key)));
+        var g = Expression.Parameter(typeof(IGrouping<int, int>), "g");
+        var row = Expression.MemberInit(Expression.New(typeof(ParentCount)),
+            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentKey))!, Expression.Property(g, nameof(IGrouping<int, int>.Key))),
+            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!,
+                Expression.Convert(Linq.Count(g, typeof(int)), typeof(int?))));
+        return Linq.Select(grouped, typeof(IGrouping<int, int>), Expression.Lambda(row, g));
+    }
+
+    /// <summary>The count row of the parent <paramref name="parentKey"/>, or one null row when it has no children (LEFT JOIN).</summary>
+    private static Expression CountOf(Expression counts, Expression parentKey)
+    {
+        var count = Expression.Parameter(typeof(ParentCount), "count");
+        var match = Linq.Where(counts, typeof(ParentCount),
+            Expression.Lambda(Expression.Equal(Expression.Property(count, nameof(ParentCount.ParentKey)), parentKey), count));
+        return Expression.Call(typeof(Queryable), nameof(Queryable.DefaultIfEmpty), [typeof(ParentCount)], match);
     }
 
     private static object Shape(ListRequest request, List<ProjectedRow> rows, int? total, CursorCodec cursors)
