@@ -52,7 +52,8 @@ internal static class AggregateQuery
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Keys))!,
                 Expression.NewArrayInit(typeof(object), by.Select((_, i) => Expression.Convert(GroupKeys.Member(key, i), typeof(object))))),
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, count),
-            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!, Expression.NewArrayInit(typeof(double?), numbers)),
+            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!,
+                Expression.NewArrayInit(typeof(double?), numbers)),
         };
         // Related objects only when a relation is grouped by: an array of nothing but null constants
         // would be folded into one constant, which EF Core refuses in a projection.

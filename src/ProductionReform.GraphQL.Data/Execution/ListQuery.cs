@@ -11,7 +11,8 @@ namespace ProductionReform.GraphQL.Data.Execution;
 /// <summary>Runs a <see cref="ListRequest"/>: one statement for the page, one more for a selected totalCount.</summary>
 internal static class ListQuery
 {
-    public static async Task<object> RootAsync(DbContext db, ListRequest request, DataServices services, CancellationToken cancellationToken)
+    public static async Task<object> RootAsync(DbContext db, ListRequest request, DataServices services,
+        CancellationToken cancellationToken)
     {
         var rows = await QueryKernel.ListAsync<ProjectedRow>(db, request.Plan, cancellationToken);
         int? total = request.WantsTotal ? await QueryKernel.CountAsync(db, request.Plan, cancellationToken) : null;
@@ -58,7 +59,8 @@ internal static class ListQuery
                 lists = Linq.Select(parents, parent.ClrType, selector);
             }
             var loaded = await set.Provider.CreateQuery<NestedRows>(lists).ToListAsync(cancellationToken);
-            return loaded.ToDictionary(r => r.ParentKey, r => Shape(request, r.Rows, request.WantsTotal ? r.Total : null, services.Cursors));
+            return loaded.ToDictionary(r => r.ParentKey,
+                r => Shape(request, r.Rows, request.WantsTotal ? r.Total : null, services.Cursors));
         }
 
         var row = Expression.Parameter(typeof(ProjectedRow), "row");
@@ -91,7 +93,8 @@ internal static class ListQuery
             Expression.Quote(Expression.Lambda(key, key)));
         var g = Expression.Parameter(typeof(IGrouping<int, int>), "g");
         var row = Expression.MemberInit(Expression.New(typeof(ParentCount)),
-            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentKey))!, Expression.Property(g, nameof(IGrouping<int, int>.Key))),
+            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentKey))!,
+                Expression.Property(g, nameof(IGrouping<int, int>.Key))),
             Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!,
                 Expression.Convert(Linq.Count(g, typeof(int)), typeof(int?))));
         return Linq.Select(grouped, typeof(IGrouping<int, int>), Expression.Lambda(row, g));

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphQL;
@@ -20,7 +21,9 @@ internal sealed partial class VariableCoercer(ISchema schema)
 {
     private static readonly GraphQLSerializer Serializer = new();
 
-    /// <summary>The coerced value of <paramref name="json"/> as a variable <paramref name="name"/> of type <paramref name="type"/>.</summary>
+    /// <summary>
+    /// The coerced value of <paramref name="json"/> as a variable <paramref name="name"/> of type <paramref name="type"/>.
+    /// </summary>
     /// <param name="type">The variable's type as GraphQL writes it, e.g. <c>[EnterpriseSortInput!]</c>.</param>
     /// <param name="refuse">Builds the error of a refused value from a message that starts with its path.</param>
     public async Task<object?> CoerceAsync(string name, string type, JsonElement json, Func<string, DataError> refuse)
@@ -83,7 +86,8 @@ internal sealed partial class VariableCoercer(ISchema schema)
     };
 
     private static IEnumerable<object> Steps(string path) =>
-        Regex.Matches(path, @"([^.\[\]]+)|\[(\d+)\]").Select(m => m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : (object)m.Groups[1].Value);
+        Regex.Matches(path, @"([^.\[\]]+)|\[(\d+)\]")
+            .Select(m => m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : (object)m.Groups[1].Value);
 
     private static IGraphType? ItemType(IGraphType? type) => (type is NonNullGraphType n ? n.ResolvedType : type) is ListGraphType list
         ? list.ResolvedType

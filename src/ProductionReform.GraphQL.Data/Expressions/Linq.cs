@@ -44,7 +44,8 @@ internal static class Linq
     /// <paramref name="element"/>), without a cast that EF Core would not translate on a navigation collection.
     /// </summary>
     public static LambdaExpression SequenceSelector(Expression sequence, Type element, ParameterExpression parameter) =>
-        Expression.Lambda(typeof(Func<,>).MakeGenericType(parameter.Type, typeof(IEnumerable<>).MakeGenericType(element)), sequence, parameter);
+        Expression.Lambda(typeof(Func<,>).MakeGenericType(parameter.Type, typeof(IEnumerable<>).MakeGenericType(element)), sequence,
+            parameter);
 
     public static Expression ToList(Expression source, Type element) =>
         Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [element], source);

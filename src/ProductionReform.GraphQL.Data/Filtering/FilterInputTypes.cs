@@ -16,7 +16,8 @@ internal static class FilterInputTypes
             Name = name,
             Description = $"Conditions on a {ScalarTypes.Underlying(valueType).Name} value.",
         };
-        if (ScalarTypes.IsString(valueType)) AddCombinators(input, () => new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(name))));
+        if (ScalarTypes.IsString(valueType))
+            AddCombinators(input, () => new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(name))));
         foreach (var operation in FilterOperations.For(valueType))
         {
             input.AddField(new FieldType

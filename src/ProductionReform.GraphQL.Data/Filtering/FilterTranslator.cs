@@ -37,11 +37,8 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
             if (value is null) continue;
             switch (name)
             {
-                case FilterOperations.And:
-                    conditions.Add(Combine(Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1)), Expression.AndAlso, true));
-                    break;
-                case FilterOperations.Or:
-                    conditions.Add(Combine(Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1)), Expression.OrElse, false));
+                case FilterOperations.And or FilterOperations.Or:
+                    conditions.Add(Combined(name, Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1))));
                     break;
                 default:
                     var field = model.Find(name) ?? throw DataError.InvalidFilter($"{model.FilterInputName} has no field '{name}'.");
@@ -118,11 +115,9 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         {
             switch (operation)
             {
-                case FilterOperations.And:
-                    if (value is not null) conditions.Add(Combine(Items(value).Select(item => Operations(field, member, Dictionary(item))), Expression.AndAlso, true));
-                    break;
-                case FilterOperations.Or:
-                    if (value is not null) conditions.Add(Combine(Items(value).Select(item => Operations(field, member, Dictionary(item))), Expression.OrElse, false));
+                case FilterOperations.And or FilterOperations.Or:
+                    if (value is not null)
+                        conditions.Add(Combined(operation, Items(value).Select(item => Operations(field, member, Dictionary(item)))));
                     break;
                 default:
                     conditions.Add(Operation(field, member, operation, value));
@@ -139,7 +134,8 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
 
         // A column that cannot hold null is never null: eq null matches no row, neq null every row
         // (converting null to the type would read it as false or 0).
-        if (value is null && operation is FilterOperations.Eq or FilterOperations.Neq && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null)
+        if (value is null && operation is FilterOperations.Eq or FilterOperations.Neq
+            && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null)
             return Expression.Constant(operation == FilterOperations.Neq);
 
         switch (operation)
@@ -187,11 +183,13 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
             if (item is null && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null) continue;
             list.Add(QueryParameter.Convert(item, member.Type));
         }
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], QueryParameter.Of(list, list.GetType()), member);
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
+            QueryParameter.Of(list, list.GetType()), member);
     }
 
     private static Expression Like(Expression member, string pattern) =>
-        Expression.Call(ILike, Expression.Constant(EF.Functions), member, QueryParameter.Of(pattern, typeof(string)), Expression.Constant("\\"));
+        Expression.Call(ILike, Expression.Constant(EF.Functions), member, QueryParameter.Of(pattern, typeof(string)),
+            Expression.Constant("\\"));
 
     // A null text contains nothing, so the negations hold for it.
     private static Expression NotLike(Expression member, string pattern) =>
@@ -201,6 +199,11 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
+
+    /// <summary>The conditions joined as <paramref name="combinator"/> says: <c>and</c> (none: true) or <c>or</c> (none: false).</summary>
+    private static Expression Combined(string combinator, IEnumerable<Expression> conditions) => combinator == FilterOperations.And
+        ? Combine(conditions, Expression.AndAlso, true)
+        : Combine(conditions, Expression.OrElse, false);
 
     private static Expression Combine(IEnumerable<Expression> conditions, Func<Expression, Expression, Expression> join, bool empty) =>
         conditions.Aggregate((Expression?)null, (all, next) => all is null ? next : join(all, next)) ?? Expression.Constant(empty);

@@ -24,7 +24,9 @@ internal static class Keyset
                 var term = equalSoFar is null ? beyond : Expression.AndAlso(equalSoFar, beyond);
                 any = any is null ? term : Expression.OrElse(any, term);
             }
-            var equal = values[i] is null ? Expression.Equal(key, Expression.Constant(null, key.Type)) : Compare(key, values[i], ExpressionType.Equal);
+            var equal = values[i] is null
+                ? Expression.Equal(key, Expression.Constant(null, key.Type))
+                : Compare(key, values[i], ExpressionType.Equal);
             equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
         }
         return Expression.Lambda(any ?? Expression.Constant(false), x);

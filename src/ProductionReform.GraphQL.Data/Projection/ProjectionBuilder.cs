@@ -25,7 +25,8 @@ internal sealed class ProjectionBuilder(ModelRegistry models)
                     break;
                 case ReferenceField reference:
                     var target = ParameterRebinder.Rebind(reference.Member, source);
-                    var nested = Build(models[reference.TargetType], target, asts.Select(a => a.SelectionSet).OfType<GraphQLSelectionSet>(), document);
+                    var nested = Build(models[reference.TargetType], target,
+                        asts.Select(a => a.SelectionSet).OfType<GraphQLSelectionSet>(), document);
                     bindings[reference.Property] = Expression.Condition(
                         Expression.Equal(target, Expression.Constant(null, target.Type)),
                         Expression.Constant(null, target.Type),
@@ -37,13 +38,15 @@ internal sealed class ProjectionBuilder(ModelRegistry models)
     }
 
     /// <summary><c>x => new ProjectedRow { Node = …, Keys = new object[] { key1, key2, … } }</c>.</summary>
-    public LambdaExpression Rows(EntityModel model, IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document, IEnumerable<LambdaExpression> keys)
+    public LambdaExpression Rows(EntityModel model, IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document,
+        IEnumerable<LambdaExpression> keys)
     {
         var x = Expression.Parameter(model.ClrType, "x");
         var node = Build(model, x, selectionSets, document);
         var keyValues = keys.Select(k => Expression.Convert(ParameterRebinder.Rebind(k, x), typeof(object)));
         return Expression.Lambda(Expression.MemberInit(Expression.New(typeof(ProjectedRow)),
             Expression.Bind(typeof(ProjectedRow).GetProperty(nameof(ProjectedRow.Node))!, Expression.Convert(node, typeof(object))),
-            Expression.Bind(typeof(ProjectedRow).GetProperty(nameof(ProjectedRow.Keys))!, Expression.NewArrayInit(typeof(object), keyValues))), x);
+            Expression.Bind(typeof(ProjectedRow).GetProperty(nameof(ProjectedRow.Keys))!,
+                Expression.NewArrayInit(typeof(object), keyValues))), x);
     }
 }
