@@ -2,68 +2,9 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
-using ProductionReform.GraphQL.Data;
-using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Tests.Fixture;
 
 namespace ProductionReform.GraphQL.Data.Tests;
-
-// A small model of its own, so the generic layer is checked apart from the registry's domain.
-public enum BookKind { Novel, Poetry, Essay }
-
-public sealed class Author
-{
-    public int Id { get; set; }
-    public string Name { get; set; } = "";
-    public List<Book> Books { get; set; } = [];
-}
-
-public sealed class Book
-{
-    public int Id { get; set; }
-    public string Title { get; set; } = "";
-    public int Pages { get; set; }
-    public DateOnly PublishedOn { get; set; }
-    public BookKind Kind { get; set; }
-    public Author? Author { get; set; }
-}
-
-public sealed class AuthorGraphType : EntityGraphType<Author>
-{
-    public AuthorGraphType()
-    {
-        Name = "Author";
-        Plural("Authors");
-        Scalar(x => x.Name, "The author's name.");
-        List(x => x.Books, "The books the author wrote.");
-    }
-}
-
-public sealed class BookGraphType : EntityGraphType<Book>
-{
-    public BookGraphType()
-    {
-        Name = "Book";
-        Plural("Books");
-        Scalar(x => x.Title, "The title.");
-        Scalar(x => x.Pages, "The number of pages.");
-        Scalar(x => x.PublishedOn, "The day of publication.");
-        Scalar(x => x.Kind, "The kind of book.");
-        Reference(x => x.Author, "Who wrote it.");
-    }
-}
-
-public sealed class LibrarySchema : Schema
-{
-    public LibrarySchema(IServiceProvider services) : base(services)
-    {
-        var query = new ObjectGraphType { Name = "Query" };
-        new DataSchemaBuilder(new DataOptions())
-            .Add(new AuthorGraphType())
-            .Add(new BookGraphType())
-            .Build(this, query);
-        Query = query;
-    }
-}
 
 /// <summary>The SDL the data layer generates for a two-entity model follows HotChocolate's data conventions.</summary>
 public sealed class SchemaShapeTests

@@ -107,7 +107,7 @@ public static class CsvExportEndpoint
         CsvExportRequest request;
         try
         {
-            request = exporter.Prepare(model, where, order);
+            request = await exporter.PrepareAsync(model, where, order);
         }
         catch (DataError refused)
         {

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Paging;
 using ProductionReform.GraphQL.Data.Projection;
 using ProductionReform.GraphQL.Data.Sorting;
 
@@ -24,7 +25,11 @@ internal static class AggregateFields
         var numeric = AggregateModel.NumericFields(model);
         if (numeric.Count > 0)
         {
-            var numbers = new ObjectGraphType { Name = AggregateModel.NumericTypeName(model), Description = $"A statistic of each numeric field of {model.PluralName}; null over no rows." };
+            var numbers = new ObjectGraphType
+            {
+                Name = AggregateModel.NumericTypeName(model),
+                Description = $"A statistic of each numeric field of {model.PluralName}; null over no rows.",
+            };
             foreach (var (field, index) in numeric.Select((f, i) => (f, i)))
             {
                 numbers.AddField(new FieldType
@@ -32,18 +37,27 @@ internal static class AggregateFields
                     Name = field.Name,
                     Type = typeof(FloatGraphType),
                     Description = field.Description,
-                    Resolver = new FuncFieldResolver<NumericValues, object?>(c => c.Source.Row.Numbers[index * AggregateModel.Functions.Length + c.Source.Function]),
+                    Resolver = new FuncFieldResolver<NumericValues, object?>(c =>
+                        c.Source.Row.Numbers[index * AggregateModel.Functions.Length + c.Source.Function]),
                 });
             }
             yield return numbers;
         }
 
         var groupFields = AggregateModel.GroupFields(model);
-        var groupField = new EnumerationGraphType { Name = AggregateModel.GroupFieldTypeName(model), Description = $"A field to group {model.PluralName} by." };
+        var groupField = new EnumerationGraphType
+        {
+            Name = AggregateModel.GroupFieldTypeName(model),
+            Description = $"A field to group {model.PluralName} by.",
+        };
         foreach (var field in groupFields) groupField.Add(field.Name.ToConstantCase(), field.Name, field.Description);
         yield return groupField;
 
-        var key = new ObjectGraphType { Name = AggregateModel.GroupKeyTypeName(model), Description = $"The values a group of {model.PluralName} shares; fields not grouped by are null." };
+        var key = new ObjectGraphType
+        {
+            Name = AggregateModel.GroupKeyTypeName(model),
+            Description = $"The values a group of {model.PluralName} shares; fields not grouped by are null.",
+        };
         foreach (var field in groupFields)
         {
             var name = field.Name;
@@ -62,13 +76,33 @@ internal static class AggregateFields
         }
         yield return key;
 
-        var group = new ObjectGraphType { Name = AggregateModel.GroupTypeName(model), Description = $"A group of {model.PluralName} with its statistics." };
-        group.AddField(new FieldType { Name = "key", ResolvedType = new NonNullGraphType(key), Resolver = new FuncFieldResolver<Group, object?>(c => c.Source), Description = "What the rows of the group share." });
-        group.AddField(new FieldType { Name = "count", Type = typeof(NonNullGraphType<IntGraphType>), Resolver = new FuncFieldResolver<Group, object?>(c => c.Source.Row.Count), Description = "Rows in the group." });
+        var group = new ObjectGraphType
+        {
+            Name = AggregateModel.GroupTypeName(model),
+            Description = $"A group of {model.PluralName} with its statistics.",
+        };
+        group.AddField(new FieldType
+        {
+            Name = "key",
+            ResolvedType = new NonNullGraphType(key),
+            Resolver = new FuncFieldResolver<Group, object?>(c => c.Source),
+            Description = "What the rows of the group share.",
+        });
+        group.AddField(new FieldType
+        {
+            Name = "count",
+            Type = typeof(NonNullGraphType<IntGraphType>),
+            Resolver = new FuncFieldResolver<Group, object?>(c => c.Source.Row.Count),
+            Description = "Rows in the group.",
+        });
         AddNumbers(group, model, numeric, c => Task.FromResult(((Group)c.Source!).Row));
         yield return group;
 
-        var aggregate = new ObjectGraphType { Name = AggregateModel.AggregateTypeName(model), Description = $"Statistics of the {model.PluralName} that match `where`." };
+        var aggregate = new ObjectGraphType
+        {
+            Name = AggregateModel.AggregateTypeName(model),
+            Description = $"Statistics of the {model.PluralName} that match `where`.",
+        };
         aggregate.AddField(new FieldType
         {
             Name = "count",
@@ -83,9 +117,21 @@ internal static class AggregateFields
             Description = "The rows grouped by one or more fields (GROUP BY); by default the largest groups first.",
             ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(group))),
             Arguments = new QueryArguments(
-                new QueryArgument(new NonNullGraphType(new ListGraphType(new NonNullGraphType(groupField)))) { Name = "by", Description = $"Fields to group by (at most {GroupKeys.MaxFields})." },
-                new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference("AggregateGroupSortInput")))) { Name = "order", Description = "Sort of the groups; default: count descending, then key." },
-                new QueryArgument<IntGraphType> { Name = "first", Description = "The most groups to return (default and maximum: the maximum page size)." }),
+                new QueryArgument(new NonNullGraphType(new ListGraphType(new NonNullGraphType(groupField))))
+                {
+                    Name = "by",
+                    Description = $"Fields to group by (at most {GroupKeys.MaxFields}).",
+                },
+                new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference("AggregateGroupSortInput"))))
+                {
+                    Name = "order",
+                    Description = "Sort of the groups; default: count descending, then key.",
+                },
+                new QueryArgument<IntGraphType>
+                {
+                    Name = "first",
+                    Description = "The most groups to return (default and maximum: the maximum page size).",
+                }),
             Resolver = new FuncFieldResolver<AggregateSource, object?>(async c => await GroupsAsync(c, models)),
         });
         yield return aggregate;
@@ -93,9 +139,18 @@ internal static class AggregateFields
 
     public static InputObjectGraphType GroupSortInput()
     {
-        var input = new InputObjectGraphType { Name = "AggregateGroupSortInput", Description = "A sort key of aggregate groups: set one field per element." };
+        var input = new InputObjectGraphType
+        {
+            Name = "AggregateGroupSortInput",
+            Description = "A sort key of aggregate groups: set one field per element.",
+        };
         input.AddField(new FieldType { Name = "count", Type = typeof(SortEnumGraphType), Description = "By the number of rows." });
-        input.AddField(new FieldType { Name = "key", Type = typeof(SortEnumGraphType), Description = "By the group key values, in the order of `by`." });
+        input.AddField(new FieldType
+        {
+            Name = "key",
+            Type = typeof(SortEnumGraphType),
+            Description = "By the group key values, in the order of `by`.",
+        });
         return input;
     }
 
@@ -104,7 +159,11 @@ internal static class AggregateFields
         Name = name,
         Description = $"Statistics of {model.PluralName}: count, sum/avg/min/max and groups, computed in the database.",
         ResolvedType = new NonNullGraphType(new GraphQLTypeReference(AggregateModel.AggregateTypeName(model))),
-        Arguments = new QueryArguments(new QueryArgument(new GraphQLTypeReference(model.FilterInputName)) { Name = "where", Description = "Conditions the rows meet." }),
+        Arguments = new QueryArguments(new QueryArgument(new GraphQLTypeReference(model.FilterInputName))
+        {
+            Name = "where",
+            Description = "Conditions the rows meet.",
+        }),
         Resolver = new FuncFieldResolver<object>(context =>
         {
             var where = context.Arguments is { } a && a.TryGetValue("where", out var w) ? w.Value as IDictionary<string, object?> : null;
@@ -112,7 +171,8 @@ internal static class AggregateFields
         }),
     };
 
-    private static void AddNumbers(ObjectGraphType type, EntityModel model, IReadOnlyList<ScalarField> numeric, Func<IResolveFieldContext, Task<AggregateRow>> row)
+    private static void AddNumbers(ObjectGraphType type, EntityModel model, IReadOnlyList<ScalarField> numeric,
+        Func<IResolveFieldContext, Task<AggregateRow>> row)
     {
         if (numeric.Count == 0) return;
         foreach (var (function, index) in AggregateModel.Functions.Select((f, i) => (f, i)))
@@ -143,10 +203,8 @@ internal static class AggregateFields
             throw DataError.LimitExceeded("maxGroupFields", GroupKeys.MaxFields, names.Count, "The number of fields in 'by'");
         var by = names.Distinct().Select(n => source.Model.Find(n)!).ToList();
 
-        var first = context.GetArgument<int?>("first") ?? services.Options.MaxPageSize;
-        if (first < 0) throw DataError.InvalidPaging($"'first' must be 0 or more; it is {first}.");
-        if (first > services.Options.MaxPageSize)
-            throw DataError.LimitExceeded("maxPageSize", services.Options.MaxPageSize, first, "'first'");
+        var maximum = services.Options.MaxPageSize;
+        var first = PagingArguments.PageSize(context.GetArgument<int?>("first"), "first", maximum, maximum);
 
         var order = new List<(string, bool)>();
         foreach (var item in context.Arguments?["order"].Value as IEnumerable<object?> ?? [])
@@ -156,7 +214,9 @@ internal static class AggregateFields
         }
 
         // What `key { relation { … } }` selects, so that related objects are projected into the same statement.
-        var groupSelections = context.FieldAst.SelectionSet is { } set ? SelectionCollector.Collect([set], context.Document, _ => true) : [];
+        var groupSelections = context.FieldAst.SelectionSet is
+        {
+        } set ? SelectionCollector.Collect([set], context.Document, _ => true) : [];
         var keyFields = SelectionCollector.Collect(SelectionCollector.Under(groupSelections, "key"), context.Document, _ => true);
         var related = by.Select(f => (IEnumerable<GraphQLSelectionSet>)SelectionCollector.Under(keyFields, f.Name).ToList()).ToList();
 

@@ -2,55 +2,31 @@ using System.Linq.Expressions;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.GraphQL.Data.Execution;
-using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Projection;
+using ProductionReform.GraphQL.Data.Querying;
 
 namespace ProductionReform.GraphQL.Data.Aggregation;
-
-/// <summary>What an aggregate field reads: the entity and the rows its <c>where</c> keeps.</summary>
-internal sealed class AggregateSource(EntityModel model, LambdaExpression? filter, DbContext db)
-{
-    private Task<AggregateRow>? _summary;
-
-    public EntityModel Model { get; } = model;
-
-    public required DataServices Services { get; init; }
-
-    /// <summary>count, sum, avg, min and max over all rows: one statement, run once however many are selected.</summary>
-    public Task<AggregateRow> SummaryAsync(DataServices services, CancellationToken cancellationToken) =>
-        _summary ??= LoadSummaryAsync(services, cancellationToken);
-
-    private async Task<AggregateRow> LoadSummaryAsync(DataServices services, CancellationToken cancellationToken)
-    {
-        var rows = await AggregateQuery.RunAsync(db, this, [], null, [], null, services, cancellationToken);
-        // No rows, no group: the count is 0 and every statistic null.
-        return rows.FirstOrDefault() ?? new AggregateRow { Numbers = new double?[AggregateModel.NumericFields(Model).Count * AggregateModel.Functions.Length] };
-    }
-
-    public Task<List<AggregateRow>> GroupsAsync(IReadOnlyList<DataField> by, IReadOnlyList<(string Field, bool Descending)> order, int first,
-        IReadOnlyList<IEnumerable<GraphQLSelectionSet>> relatedSelections, GraphQLDocument document, DataServices services, CancellationToken cancellationToken) =>
-        AggregateQuery.RunAsync(db, this, by, first, order, (relatedSelections, document), services, cancellationToken);
-
-    public Expression Filtered(Expression source) => filter is null ? source : Linq.Where(source, Model.ClrType, filter);
-}
 
 /// <summary>GROUP BY in the database: keys, count, numbers and the related objects of relation keys, in one statement.</summary>
 internal static class AggregateQuery
 {
     public static async Task<List<AggregateRow>> RunAsync(DbContext db, AggregateSource source, IReadOnlyList<DataField> by, int? first,
-        IReadOnlyList<(string Field, bool Descending)> order, (IReadOnlyList<IEnumerable<GraphQLSelectionSet>> Selections, GraphQLDocument Document)? related,
-        DataServices services, CancellationToken cancellationToken)
+        IReadOnlyList<(string Field, bool Descending)> order,
+        (IReadOnlyList<IEnumerable<GraphQLSelectionSet>> Selections, GraphQLDocument Document)? related, DataServices services,
+        CancellationToken cancellationToken)
     {
         var model = source.Model;
-        var entities = (IQueryable)ListQuery.Set(db, model.ClrType);
-        var filtered = source.Filtered(entities.Expression);
+        var entities = QueryKernel.Set(db, model);
+        var filtered = QueryKernel.Where(entities.Expression, source.Plan);
 
         var x = Expression.Parameter(model.ClrType, "x");
         var keyValues = by.Select(field => KeyValue(field, x, services.Models)).ToList();
         Expression keyBody = keyValues.Count == 0 ? Expression.Constant(1) : GroupKeys.New(keyValues);
         var keySelector = Expression.Lambda(keyBody, x);
-        var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [model.ClrType, keyBody.Type], filtered, Expression.Quote(keySelector));
+        var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [model.ClrType, keyBody.Type], filtered,
+            Expression.Quote(keySelector));
 
         var groupingType = typeof(IGrouping<,>).MakeGenericType(keyBody.Type, model.ClrType);
         var g = Expression.Parameter(groupingType, "g");
@@ -76,7 +52,8 @@ internal static class AggregateQuery
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Keys))!,
                 Expression.NewArrayInit(typeof(object), by.Select((_, i) => Expression.Convert(GroupKeys.Member(key, i), typeof(object))))),
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, count),
-            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!, Expression.NewArrayInit(typeof(double?), numbers)),
+            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!,
+                Expression.NewArrayInit(typeof(double?), numbers)),
         };
         // Related objects only when a relation is grouped by: an array of nothing but null constants
         // would be folded into one constant, which EF Core refuses in a projection.
@@ -97,7 +74,7 @@ internal static class AggregateQuery
     /// <summary>A relation groups by the related row's key, which EF Core reads from the foreign key without a join.</summary>
     private static Expression KeyValue(DataField field, ParameterExpression x, ModelRegistry models)
     {
-        var member = FilterTranslator.Rebind(field.Member, x);
+        var member = ParameterRebinder.Rebind(field.Member, x);
         if (field is not ReferenceField reference) return member;
         return Expression.Convert(Expression.Property(member, models[reference.TargetType].Key), typeof(int?));
     }
@@ -105,7 +82,7 @@ internal static class AggregateQuery
     private static IEnumerable<Expression> Numbers(ScalarField field, ParameterExpression g, Type element)
     {
         var y = Expression.Parameter(element, "y");
-        var value = Expression.Lambda(Expression.Convert(FilterTranslator.Rebind(field.Member, y), typeof(double?)), y);
+        var value = Expression.Lambda(Expression.Convert(ParameterRebinder.Rebind(field.Member, y), typeof(double?)), y);
         return AggregateModel.Functions.Select(function => (Expression)Expression.Call(typeof(Enumerable), function switch
         {
             "sum" => nameof(Enumerable.Sum),
@@ -121,10 +98,12 @@ internal static class AggregateQuery
     {
         var target = services.Models[reference.TargetType];
         var t = Expression.Parameter(target.ClrType, "t");
-        var set = ((IQueryable)ListQuery.Set(db, target.ClrType)).Expression;
-        var match = Expression.Lambda(Expression.Equal(Expression.Convert(Expression.Property(t, target.Key), typeof(int?)), key), t);
-        var projection = Expression.Lambda(services.Projections.Build(target, t, selections, document), t);
-        var query = Linq.Select(Linq.Where(set, target.ClrType, match), target.ClrType, projection);
-        return Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [target.ClrType], query);
+        var plan = new QueryPlan(target)
+        {
+            Filter = Expression.Lambda(Expression.Equal(Expression.Convert(Expression.Property(t, target.Key), typeof(int?)), key), t),
+            Selector = Expression.Lambda(services.Projections.Build(target, t, selections, document), t),
+        };
+        var query = QueryKernel.Rows(QueryKernel.Set(db, target).Expression, plan);
+        return Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [plan.RowType], query);
     }
 }

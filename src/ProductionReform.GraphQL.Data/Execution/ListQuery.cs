@@ -1,23 +1,21 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
+using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Paging;
 using ProductionReform.GraphQL.Data.Projection;
+using ProductionReform.GraphQL.Data.Querying;
 
 namespace ProductionReform.GraphQL.Data.Execution;
 
 /// <summary>Runs a <see cref="ListRequest"/>: one statement for the page, one more for a selected totalCount.</summary>
 internal static class ListQuery
 {
-    public static async Task<object> RootAsync(DbContext db, ListRequest request, DataServices services, CancellationToken cancellationToken)
+    public static async Task<object> RootAsync(DbContext db, ListRequest request, DataServices services,
+        CancellationToken cancellationToken)
     {
-        var set = (IQueryable)Set(db, request.Model.ClrType);
-        var filtered = Filtered(set.Expression, request);
-        var rows = await set.Provider.CreateQuery<ProjectedRow>(Page(filtered, request)).ToListAsync(cancellationToken);
-        int? total = request.WantsTotal
-            ? await ((IAsyncQueryProvider)set.Provider).ExecuteAsync<Task<int>>(Linq.Count(filtered, request.Model.ClrType), cancellationToken)
-            : null;
+        var rows = await QueryKernel.ListAsync<ProjectedRow>(db, request.Plan, cancellationToken);
+        int? total = request.WantsTotal ? await QueryKernel.CountAsync(db, request.Plan, cancellationToken) : null;
         return Shape(request, rows, total, services.Cursors);
     }
 
@@ -31,24 +29,38 @@ internal static class ListQuery
         IReadOnlyCollection<int> parentKeys, ListRequest request, DataServices services, CancellationToken cancellationToken)
     {
         var p = Expression.Parameter(parent.ClrType, "p");
-        var filtered = Filtered(Filtering.FilterTranslator.Rebind(field.Member, p), request);
-        var set = (IQueryable)Set(db, parent.ClrType);
-        var keyFilter = Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
-            Filtering.FilterTranslator.Parameter(parentKeys.ToList(), typeof(List<int>)), Expression.Property(p, parent.Key)), p);
-        var parents = Linq.Where(set.Expression, parent.ClrType, keyFilter);
+        var children = ParameterRebinder.Rebind(field.Member, p);
+        var set = QueryKernel.Set(db, parent);
+        var parents = Linq.Where(set.Expression, parent.ClrType, QueryParameter.KeyIn(parent, parentKeys));
         var parentKey = Expression.Property(p, parent.Key);
 
         // The lateral page builds each row's sort-key array in SQL, which needs keys of one type (the default order, by id).
         if (request.WantsTotal || request.Order.Select(k => k.Type).Distinct().Count() > 1)
         {
-            var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)),
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, parentKey),
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
-                    Linq.ToList(Page(filtered, request), typeof(ProjectedRow))),
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, Linq.Count(filtered, field.TargetType))), p);
-            var lists = await set.Provider.CreateQuery<NestedRows>(Linq.Select(parents, parent.ClrType, selector))
-                .ToListAsync(cancellationToken);
-            return lists.ToDictionary(r => r.ParentKey, r => Shape(request, r.Rows, r.Total, services.Cursors));
+            var rowsOf = Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
+                Linq.ToList(QueryKernel.Rows(children, request.Plan), typeof(ProjectedRow)));
+            var keyOf = Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, parentKey);
+            Expression lists;
+            if (request.WantsTotal)
+            {
+                var count = Expression.Parameter(typeof(ParentCount), "count");
+                var total = Expression.Coalesce(Expression.Property(count, nameof(ParentCount.Count)), Expression.Constant(0));
+                var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), keyOf, rowsOf,
+                    Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, total)), p, count);
+                lists = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
+                    [parent.ClrType, typeof(ParentCount), typeof(NestedRows)], parents,
+                    Expression.Quote(Linq.SequenceSelector(CountOf(Counts(parents, parent, field, request.Plan), parentKey),
+                        typeof(ParentCount), p)),
+                    Expression.Quote(selector));
+            }
+            else
+            {
+                var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), keyOf, rowsOf), p);
+                lists = Linq.Select(parents, parent.ClrType, selector);
+            }
+            var loaded = await set.Provider.CreateQuery<NestedRows>(lists).ToListAsync(cancellationToken);
+            return loaded.ToDictionary(r => r.ParentKey,
+                r => Shape(request, r.Rows, request.WantsTotal ? r.Total : null, services.Cursors));
         }
 
         var row = Expression.Parameter(typeof(ProjectedRow), "row");
@@ -57,25 +69,44 @@ internal static class ListQuery
             Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.Row))!, row)), p, row);
         var query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
             [parent.ClrType, typeof(ProjectedRow), typeof(NestedRow)],
-            parents, Expression.Quote(Expression.Lambda(Page(filtered, request), p)), Expression.Quote(result));
+            parents, Expression.Quote(Expression.Lambda(QueryKernel.Rows(children, request.Plan), p)), Expression.Quote(result));
         var rows = (await set.Provider.CreateQuery<NestedRow>(query).ToListAsync(cancellationToken)).ToLookup(r => r.ParentKey, r => r.Row);
         // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
         return parentKeys.ToDictionary(key => key, key => Shape(request, rows[key].ToList(), null, services.Cursors));
     }
 
-    private static Expression Filtered(Expression source, ListRequest request) =>
-        request.Filter is null ? source : Linq.Where(source, request.Model.ClrType, request.Filter);
-
-    private static Expression Page(Expression filtered, ListRequest request)
+    /// <summary>
+    /// Every parent's count in one GROUP BY over the parents joined to their filtered children
+    /// (<c>SELECT p.id, count(*) … GROUP BY p.id</c>), which the statement joins by parent key: PostgreSQL counts once
+    /// per parent, where a count subquery in the SELECT list would run once per row of the page.
+    /// </summary>
+    private static Expression Counts(Expression parents, EntityModel parent, ListField field, QueryPlan plan)
     {
-        var element = request.Model.ClrType;
-        var order = request.ReadOrder;
-        var source = request.Cursor is null ? filtered : Linq.Where(filtered, element, Keyset.After(element, order, request.Cursor));
-        for (var i = 0; i < order.Count; i++) source = Linq.Order(source, element, order[i].Key, order[i].Descending, first: i == 0);
-        if (request.Skip > 0) source = Linq.Skip(source, element, request.Skip);
-        // One row more than the page tells whether another page follows.
-        source = Linq.Take(source, element, request.PageSize + 1);
-        return Linq.Select(source, element, request.Rows);
+        var p = Expression.Parameter(parent.ClrType, "parent");
+        var children = ParameterRebinder.Rebind(field.Member, p);
+        var child = Expression.Parameter(plan.Model.ClrType, "child");
+        var pairs = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [parent.ClrType, plan.Model.ClrType, typeof(int)],
+            parents, Expression.Quote(Linq.SequenceSelector(QueryKernel.Where(children, plan), plan.Model.ClrType, p)),
+            Expression.Quote(Expression.Lambda(Expression.Property(p, parent.Key), p, child)));
+        var key = Expression.Parameter(typeof(int), "key");
+        var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [typeof(int), typeof(int)], pairs,
+            Expression.Quote(Expression.Lambda(key, key)));
+        var g = Expression.Parameter(typeof(IGrouping<int, int>), "g");
+        var row = Expression.MemberInit(Expression.New(typeof(ParentCount)),
+            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentKey))!,
+                Expression.Property(g, nameof(IGrouping<int, int>.Key))),
+            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!,
+                Expression.Convert(Linq.Count(g, typeof(int)), typeof(int?))));
+        return Linq.Select(grouped, typeof(IGrouping<int, int>), Expression.Lambda(row, g));
+    }
+
+    /// <summary>The count row of the parent <paramref name="parentKey"/>, or one null row when it has no children (LEFT JOIN).</summary>
+    private static Expression CountOf(Expression counts, Expression parentKey)
+    {
+        var count = Expression.Parameter(typeof(ParentCount), "count");
+        var match = Linq.Where(counts, typeof(ParentCount),
+            Expression.Lambda(Expression.Equal(Expression.Property(count, nameof(ParentCount.ParentKey)), parentKey), count));
+        return Expression.Call(typeof(Queryable), nameof(Queryable.DefaultIfEmpty), [typeof(ParentCount)], match);
     }
 
     private static object Shape(ListRequest request, List<ProjectedRow> rows, int? total, CursorCodec cursors)
@@ -95,7 +126,4 @@ internal static class ListQuery
             EndCursor: edges.LastOrDefault()?.Cursor);
         return new Connection(edges, pageInfo, total);
     }
-
-    internal static object Set(DbContext db, Type entity) =>
-        typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(entity).Invoke(db, null)!;
 }

@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Paging;
 using ProductionReform.GraphQL.Data.Projection;
+using ProductionReform.GraphQL.Data.Querying;
 using ProductionReform.GraphQL.Data.Sorting;
 
 namespace ProductionReform.GraphQL.Data.Execution;
@@ -30,8 +31,25 @@ internal sealed class ListRequest
     public required bool WantsTotal { get; init; }
     public required LambdaExpression Rows { get; init; }
 
-    /// <summary>The order the SQL reads in: reversed when paging backwards.</summary>
-    public IReadOnlyList<SortKey> ReadOrder => Backward ? Order.Select(k => k.Reversed()).ToList() : Order;
+    /// <summary>
+    /// The read: the filter, the order reversed when paging backwards, the rows past the cursor, one row more than the
+    /// page (it tells whether another page follows) and the projection.
+    /// </summary>
+    public QueryPlan Plan => field ??= ToPlan();
+
+    private QueryPlan ToPlan()
+    {
+        var order = Backward ? Order.Select(k => k.Reversed()).ToList() : Order;
+        return new QueryPlan(Model)
+        {
+            Filter = Filter,
+            Order = order,
+            After = Cursor is null ? null : Keyset.After(Model.ClrType, order, Cursor),
+            Skip = Skip,
+            Take = PageSize + 1,
+            Selector = Rows,
+        };
+    }
 
     public static ListRequest FromConnection(IResolveFieldContext context, EntityModel model, DataServices services)
     {
@@ -40,13 +58,14 @@ internal sealed class ListRequest
         var after = context.GetArgument<string?>("after");
         var before = context.GetArgument<string?>("before");
 
-        if (first < 0) throw DataError.InvalidPaging($"'first' must be 0 or more; it is {first}.");
-        if (last < 0) throw DataError.InvalidPaging($"'last' must be 0 or more; it is {last}.");
+        PagingArguments.NotNegative(first, "first");
+        PagingArguments.NotNegative(last, "last");
         if (first is not null && last is not null) throw DataError.InvalidPaging("Give 'first' or 'last', not both.");
         if (after is not null && before is not null) throw DataError.InvalidPaging("Give 'after' or 'before', not both.");
         if ((first is not null && before is not null) || (last is not null && after is not null))
             throw DataError.InvalidPaging("Page forwards with 'first' and 'after', or backwards with 'last' and 'before'.");
-        var size = CheckPageSize(first ?? last, first is not null ? "first" : "last", services.Options);
+        var size = PagingArguments.PageSize(first ?? last, first is not null ? "first" : "last", services.Options.DefaultPageSize,
+            services.Options.MaxPageSize);
 
         var backward = last is not null || (before is not null && first is null);
         var order = SortTranslator.Translate(model, services.Models, Raw(context, "order") as IEnumerable<object?>);
@@ -68,15 +87,15 @@ internal sealed class ListRequest
     {
         var skip = context.GetArgument<int?>("skip") ?? 0;
         var take = context.GetArgument<int?>("take");
-        if (skip < 0) throw DataError.InvalidPaging($"'skip' must be 0 or more; it is {skip}.");
-        if (take < 0) throw DataError.InvalidPaging($"'take' must be 0 or more; it is {take}.");
+        PagingArguments.NotNegative(skip, "skip");
+        var size = PagingArguments.PageSize(take, "take", services.Options.DefaultPageSize, services.Options.MaxPageSize);
         var order = SortTranslator.Translate(model, services.Models, Raw(context, "order") as IEnumerable<object?>);
         return new ListRequest
         {
             Model = model,
             Filter = services.Filters.Translate(model, Raw(context, "where") as IDictionary<string, object?>),
             Order = order,
-            PageSize = CheckPageSize(take, "take", services.Options),
+            PageSize = size,
             Skip = skip,
             IsSegment = true,
             WantsTotal = Selects(context, "totalCount"),
@@ -87,13 +106,6 @@ internal sealed class ListRequest
     /// <summary>The coerced argument as GraphQL.NET built it: dictionaries and lists, no conversions.</summary>
     private static object? Raw(IResolveFieldContext context, string name) =>
         context.Arguments is { } arguments && arguments.TryGetValue(name, out var value) ? value.Value : null;
-
-    private static int CheckPageSize(int? requested, string argument, DataOptions options)
-    {
-        if (requested > options.MaxPageSize)
-            throw DataError.LimitExceeded("maxPageSize", options.MaxPageSize, requested.Value, $"'{argument}'");
-        return requested ?? options.DefaultPageSize;
-    }
 
     private static Dictionary<string, List<GraphQLField>> Selected(IResolveFieldContext context) =>
         context.FieldAst.SelectionSet is { } set ? SelectionCollector.Collect([set], context.Document, _ => true) : [];

@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using GraphQL;
 using GraphQLParser.AST;
-using Microsoft.EntityFrameworkCore;
-using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Querying;
 
 namespace ProductionReform.GraphQL.Data.Execution;
 
@@ -27,14 +27,16 @@ public sealed class NodeLoader
         var db = Database.Of(context);
         foreach (var group in keys.Distinct().GroupBy(k => k.Type))
         {
-            var model = _services.Models.FindByName(group.Key) ?? throw DataError.InvalidId($"'{group.Key}' is no type of this registry.");
+            var model = _services.Models.FindByName(group.Key)
+                ?? throw DataError.InvalidId($"'{group.Key}' is no type of this registry.");
             var x = Expression.Parameter(model.ClrType, "x");
-            var where = Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
-                FilterTranslator.Parameter(group.Select(k => k.Key).ToList(), typeof(List<int>)), Expression.Property(x, model.Key)), x);
-            var select = Expression.Lambda(Expression.Convert(_services.Projections.Build(model, x, selectionSets, context.Document), typeof(object)), x);
-            var entities = (IQueryable)ListQuery.Set(db, model.ClrType);
-            var query = Linq.Select(Linq.Where(entities.Expression, model.ClrType, where), model.ClrType, select);
-            foreach (var entity in await entities.Provider.CreateQuery<object>(query).ToListAsync(context.CancellationToken))
+            var plan = new QueryPlan(model)
+            {
+                Filter = QueryParameter.KeyIn(model, group.Select(k => k.Key)),
+                Selector = Expression.Lambda(
+                    Expression.Convert(_services.Projections.Build(model, x, selectionSets, context.Document), typeof(object)), x),
+            };
+            foreach (var entity in await QueryKernel.ListAsync<object>(db, plan, context.CancellationToken))
                 found[(model.Name, model.KeyOf(entity))] = entity;
         }
         return found;

@@ -1,33 +1,17 @@
 using System.Collections;
 using System.Globalization;
-using SortKey = ProductionReform.GraphQL.Data.Sorting.SortKey;
 using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
-using ProductionReform.GraphQL.Data.Execution;
+using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Filtering;
 using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Querying;
 using ProductionReform.GraphQL.Data.Sorting;
 
 namespace ProductionReform.GraphQL.Data.Export;
-
-/// <summary>A checked export: the entity, its filter and its order, ready to count and to write.</summary>
-public sealed class CsvExportRequest
-{
-    internal CsvExportRequest(EntityModel model, LambdaExpression? filter, IReadOnlyList<SortKey> order)
-    {
-        Model = model;
-        Filter = filter;
-        Order = order;
-    }
-
-    public EntityModel Model { get; }
-    internal LambdaExpression? Filter { get; }
-    internal IReadOnlyList<SortKey> Order { get; }
-}
 
 /// <summary>
 /// CSV export of any entity list with the same <c>where</c>/<c>order</c> machinery as the GraphQL list fields.
@@ -41,8 +25,8 @@ public sealed class CsvExporter
 {
     private const int FlushEvery = 500;
 
-    private readonly ISchema _schema;
     private readonly ModelRegistry _models;
+    private readonly VariableCoercer _coercer;
     private readonly FilterTranslator _filters;
     private readonly Dictionary<string, EntityModel> _lists = new(StringComparer.Ordinal);
     private readonly Dictionary<Enum, string> _enumNames = [];
@@ -51,8 +35,8 @@ public sealed class CsvExporter
     /// <param name="schema">The schema the models were built into; it is initialized here if it was not yet.</param>
     public CsvExporter(ISchema schema, ModelRegistry models, DataOptions options)
     {
-        _schema = schema;
         _models = models;
+        _coercer = new VariableCoercer(schema);
         _filters = new FilterTranslator(models, options);
         schema.Initialize();
 
@@ -81,45 +65,29 @@ public sealed class CsvExporter
     public IReadOnlyList<string> Header(EntityModel model) => ColumnsOf(model).Names;
 
     /// <summary>
-    /// Checks and translates JSON <paramref name="where"/> and <paramref name="order"/>, coerced as GraphQL variables
-    /// of types <c>&lt;Name&gt;FilterInput</c> and <c>[&lt;Name&gt;SortInput!]</c>.
+    /// Checks and translates JSON <paramref name="where"/> and <paramref name="order"/>, coerced by GraphQL.NET as variables
+    /// of types <c>&lt;Name&gt;FilterInput</c> and <c>[&lt;Name&gt;SortInput!]</c>, as the list field's arguments are.
     /// </summary>
     /// <exception cref="DataError">INVALID_FILTER, INVALID_ORDER or LIMIT_EXCEEDED, with a message naming the path.</exception>
-    public CsvExportRequest Prepare(EntityModel model, JsonElement? where, JsonElement? order)
+    public async Task<CsvExportRequest> PrepareAsync(EntityModel model, JsonElement? where, JsonElement? order)
     {
-        object? coercedWhere, coercedOrder;
-        try
+        var coercedWhere = where is { } w
+            ? await _coercer.CoerceAsync("where", model.FilterInputName, w, DataError.InvalidFilter)
+            : null;
+        var coercedOrder = order is { } o
+            ? await _coercer.CoerceAsync("order", $"[{model.SortInputName}!]", o, DataError.InvalidOrder)
+            : null;
+        return new CsvExportRequest(new QueryPlan(model)
         {
-            coercedWhere = where is { } w ? JsonInputCoercer.Coerce(w, _schema.AllTypes[model.FilterInputName]!, "where") : null;
-        }
-        catch (JsonInputException e)
-        {
-            throw DataError.InvalidFilter(e.Message);
-        }
-        try
-        {
-            var sortInput = _schema.AllTypes[model.SortInputName]!;
-            coercedOrder = order is { } o ? JsonInputCoercer.Coerce(o, new ListGraphType(new NonNullGraphType(sortInput)), "order") : null;
-        }
-        catch (JsonInputException e)
-        {
-            throw DataError.InvalidOrder(e.Message);
-        }
-        return Prepare(model, coercedWhere as IDictionary<string, object?>, coercedOrder as IEnumerable<object?>);
+            Filter = _filters.Translate(model, coercedWhere as IDictionary<string, object?>),
+            Order = SortTranslator.Translate(model, _models, coercedOrder as IEnumerable<object?>),
+            Selector = ColumnsOf(model).Row,
+        });
     }
-
-    /// <summary>Translates arguments already coerced the way GraphQL.NET coerces them (dictionaries, lists, parsed scalars).</summary>
-    /// <exception cref="DataError">INVALID_FILTER, INVALID_ORDER or LIMIT_EXCEEDED.</exception>
-    public CsvExportRequest Prepare(EntityModel model, IDictionary<string, object?>? where, IEnumerable<object?>? order) =>
-        new(model, _filters.Translate(model, where), SortTranslator.Translate(model, _models, order));
 
     /// <summary>The number of rows the export will write: one <c>SELECT COUNT(*)</c>.</summary>
-    public Task<int> CountAsync(DbContext db, CsvExportRequest request, CancellationToken cancellationToken = default)
-    {
-        var set = (IQueryable)ListQuery.Set(db, request.Model.ClrType);
-        return ((IAsyncQueryProvider)set.Provider).ExecuteAsync<Task<int>>(
-            Linq.Count(Filtered(set.Expression, request), request.Model.ClrType), cancellationToken);
-    }
+    public Task<int> CountAsync(DbContext db, CsvExportRequest request, CancellationToken cancellationToken = default) =>
+        QueryKernel.CountAsync(db, request.Plan, cancellationToken);
 
     /// <summary>
     /// Writes the UTF-8 byte order mark, the header and the rows to <paramref name="output"/>, reading the rows with one
@@ -129,15 +97,12 @@ public sealed class CsvExporter
     {
         var model = request.Model;
         var columns = ColumnsOf(model);
-        var set = (IQueryable)ListQuery.Set(db, model.ClrType);
-        var source = Filtered(set.Expression, request);
-        for (var i = 0; i < request.Order.Count; i++)
-            source = Linq.Order(source, model.ClrType, request.Order[i].Key, request.Order[i].Descending, first: i == 0);
-        var rows = set.Provider.CreateQuery<object?[]>(Linq.Select(source, model.ClrType, columns.Row)).AsAsyncEnumerable();
+        var rows = QueryKernel.Query<object?[]>(db, request.Plan).AsAsyncEnumerable();
 
         // The BOM lets Excel read the file as UTF-8 (Chinese text); the writer itself emits none.
         await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
-        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024,
+            leaveOpen: true);
         var csv = new CsvWriter(text);
         await csv.WriteRowAsync(columns.Names, cancellationToken);
 
@@ -156,12 +121,11 @@ public sealed class CsvExporter
     /// <summary>The root list field of an entity: its plural, camel-cased (as <see cref="DataSchemaBuilder"/> names it).</summary>
     public static string ListFieldName(EntityModel model) => char.ToLowerInvariant(model.PluralName[0]) + model.PluralName[1..];
 
-    private static Expression Filtered(Expression source, CsvExportRequest request) =>
-        request.Filter is null ? source : Linq.Where(source, request.Model.ClrType, request.Filter);
-
     private Columns ColumnsOf(EntityModel model) => _columns.TryGetValue(model, out var columns) ? columns : BuildColumns(model);
 
-    /// <summary><c>x => new object[] { x.Id, x.Name, …, x.Industry.Name, (int?)x.Industry.Id, … }</c> and how to render each column.</summary>
+    /// <summary>
+    /// <c>x => new object[] { x.Id, x.Name, …, x.Industry.Name, (int?)x.Industry.Id, … }</c> and how to render each column.
+    /// </summary>
     private Columns BuildColumns(EntityModel model)
     {
         var x = Expression.Parameter(model.ClrType, "x");
@@ -185,7 +149,7 @@ public sealed class CsvExporter
             {
                 case ScalarField scalar:
                     {
-                        var index = Read(FilterTranslator.Rebind(scalar.Member, x));
+                        var index = Read(ParameterRebinder.Rebind(scalar.Member, x));
                         var convert = scalar.Convert;
                         names.Add(field.Name);
                         renderers.Add(convert is null ? row => Format(row[index]) : row => Format(convert(row[index])));
@@ -194,8 +158,8 @@ public sealed class CsvExporter
                 case ReferenceField reference:
                     {
                         var target = _models[reference.TargetType];
-                        var related = FilterTranslator.Rebind(reference.Member, x);
-                        var labels = target.Labels.Select(f => Read(FilterTranslator.Rebind(f.Member, related))).ToArray();
+                        var related = ParameterRebinder.Rebind(reference.Member, x);
+                        var labels = target.Labels.Select(f => Read(ParameterRebinder.Rebind(f.Member, related))).ToArray();
                         // (int?) so that a missing relation (LEFT JOIN) reads as null rather than failing.
                         var targetKey = Read(Expression.Convert(Expression.Property(related, target.Key), typeof(int?)));
                         names.Add(field.Name);
@@ -229,5 +193,6 @@ public sealed class CsvExporter
         _ => value.ToString(),
     };
 
-    private sealed record Columns(IReadOnlyList<string> Names, IReadOnlyList<Func<object?[], string?>> Renderers, LambdaExpression Row);
+    private sealed record Columns(IReadOnlyList<string> Names, IReadOnlyList<Func<object?[], string?>> Renderers,
+        LambdaExpression Row);
 }

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using ProductionReform.GraphQL.Data.Execution;
+using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Filtering;
@@ -37,15 +37,12 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
             if (value is null) continue;
             switch (name)
             {
-                case "and":
-                    conditions.Add(Combine(Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1)), Expression.AndAlso, true));
-                    break;
-                case "or":
-                    conditions.Add(Combine(Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1)), Expression.OrElse, false));
+                case FilterOperations.And or FilterOperations.Or:
+                    conditions.Add(Combined(name, Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1))));
                     break;
                 default:
                     var field = model.Find(name) ?? throw DataError.InvalidFilter($"{model.FilterInputName} has no field '{name}'.");
-                    var member = Rebind(field.Member, instance);
+                    var member = ParameterRebinder.Rebind(field.Member, instance);
                     conditions.Add(field switch
                     {
                         ScalarField scalar => Operations(scalar, member, Dictionary(value)),
@@ -67,13 +64,13 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         foreach (var (name, value) in where)
         {
             if (value is null) continue;
-            var nested = name is "and" or "or"
+            var nested = FilterOperations.IsCombinator(name)
                 ? Items(value).Select(item => Depth(model, Dictionary(item))).DefaultIfEmpty(0).Max()
                 : model.Find(name) switch
                 {
                     ScalarField => OperationDepth(Dictionary(value)) - 1,
                     ReferenceField reference => Depth(models[reference.TargetType], Dictionary(value)),
-                    ListField list => Dictionary(value).Where(p => p.Key != "any" && p.Value is not null)
+                    ListField list => Dictionary(value).Where(p => p.Key != FilterOperations.Any && p.Value is not null)
                         .Select(p => Depth(models[list.TargetType], Dictionary(p.Value))).DefaultIfEmpty(0).Max(),
                     _ => 0,
                 };
@@ -83,7 +80,7 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     }
 
     private static int OperationDepth(IDictionary<string, object?> operations) =>
-        1 + operations.Where(p => p.Key is "and" or "or" && p.Value is not null)
+        1 + operations.Where(p => FilterOperations.IsCombinator(p.Key) && p.Value is not null)
             .SelectMany(p => Items(p.Value!)).Select(item => OperationDepth(Dictionary(item))).DefaultIfEmpty(0).Max();
 
     private Expression ListCondition(EntityModel element, Expression collection, IDictionary<string, object?> where, int depth)
@@ -92,7 +89,7 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         foreach (var (operation, value) in where)
         {
             if (value is null) continue;
-            if (operation == "any")
+            if (operation == FilterOperations.Any)
             {
                 var any = Linq.Any(collection, element.ClrType, null);
                 conditions.Add((bool)value ? any : Expression.Not(any));
@@ -102,9 +99,9 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
             var predicate = Expression.Lambda(Object(element, y, Dictionary(value), depth), y);
             conditions.Add(operation switch
             {
-                "some" => Linq.Any(collection, element.ClrType, predicate),
-                "none" => Expression.Not(Linq.Any(collection, element.ClrType, predicate)),
-                "all" => Linq.All(collection, element.ClrType, predicate),
+                FilterOperations.Some => Linq.Any(collection, element.ClrType, predicate),
+                FilterOperations.None => Expression.Not(Linq.Any(collection, element.ClrType, predicate)),
+                FilterOperations.All => Linq.All(collection, element.ClrType, predicate),
                 _ => throw DataError.InvalidFilter($"{element.ListFilterInputName} has no operation '{operation}'."),
             });
         }
@@ -118,11 +115,9 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         {
             switch (operation)
             {
-                case "and":
-                    if (value is not null) conditions.Add(Combine(Items(value).Select(item => Operations(field, member, Dictionary(item))), Expression.AndAlso, true));
-                    break;
-                case "or":
-                    if (value is not null) conditions.Add(Combine(Items(value).Select(item => Operations(field, member, Dictionary(item))), Expression.OrElse, false));
+                case FilterOperations.And or FilterOperations.Or:
+                    if (value is not null)
+                        conditions.Add(Combined(operation, Items(value).Select(item => Operations(field, member, Dictionary(item)))));
                     break;
                 default:
                     conditions.Add(Operation(field, member, operation, value));
@@ -134,20 +129,21 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
 
     private Expression Operation(ScalarField field, Expression member, string operation, object? value)
     {
-        if (!FilterInputTypes.OperationsFor(field.ValueType).Contains(operation))
+        if (!FilterOperations.For(field.ValueType).Contains(operation))
             throw DataError.InvalidFilter($"'{operation}' is not an operation of {ScalarTypes.FilterInputName(field.ValueType)}.");
 
         // A column that cannot hold null is never null: eq null matches no row, neq null every row
         // (converting null to the type would read it as false or 0).
-        if (value is null && operation is "eq" or "neq" && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null)
-            return Expression.Constant(operation == "neq");
+        if (value is null && operation is FilterOperations.Eq or FilterOperations.Neq
+            && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null)
+            return Expression.Constant(operation == FilterOperations.Neq);
 
         switch (operation)
         {
-            case "eq": return Expression.Equal(member, Parameter(value, member.Type));
-            case "neq": return Expression.NotEqual(member, Parameter(value, member.Type));
-            case "in": return InList(field, member, value);
-            case "nin": return Expression.Not(InList(field, member, value));
+            case FilterOperations.Eq: return Expression.Equal(member, QueryParameter.Of(value, member.Type));
+            case FilterOperations.Neq: return Expression.NotEqual(member, QueryParameter.Of(value, member.Type));
+            case FilterOperations.In: return InList(field, member, value);
+            case FilterOperations.Nin: return Expression.Not(InList(field, member, value));
         }
 
         if (value is null)
@@ -155,20 +151,20 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
 
         return operation switch
         {
-            "contains" => Like(member, "%" + EscapeLike((string)value) + "%"),
-            "startsWith" => Like(member, EscapeLike((string)value) + "%"),
-            "endsWith" => Like(member, "%" + EscapeLike((string)value)),
-            "ncontains" => NotLike(member, "%" + EscapeLike((string)value) + "%"),
-            "nstartsWith" => NotLike(member, EscapeLike((string)value) + "%"),
-            "nendsWith" => NotLike(member, "%" + EscapeLike((string)value)),
-            "gt" => Expression.GreaterThan(member, Parameter(value, member.Type)),
-            "gte" => Expression.GreaterThanOrEqual(member, Parameter(value, member.Type)),
-            "lt" => Expression.LessThan(member, Parameter(value, member.Type)),
-            "lte" => Expression.LessThanOrEqual(member, Parameter(value, member.Type)),
-            "ngt" => Expression.Not(Expression.GreaterThan(member, Parameter(value, member.Type))),
-            "ngte" => Expression.Not(Expression.GreaterThanOrEqual(member, Parameter(value, member.Type))),
-            "nlt" => Expression.Not(Expression.LessThan(member, Parameter(value, member.Type))),
-            "nlte" => Expression.Not(Expression.LessThanOrEqual(member, Parameter(value, member.Type))),
+            FilterOperations.Contains => Like(member, "%" + EscapeLike((string)value) + "%"),
+            FilterOperations.StartsWith => Like(member, EscapeLike((string)value) + "%"),
+            FilterOperations.EndsWith => Like(member, "%" + EscapeLike((string)value)),
+            FilterOperations.NotContains => NotLike(member, "%" + EscapeLike((string)value) + "%"),
+            FilterOperations.NotStartsWith => NotLike(member, EscapeLike((string)value) + "%"),
+            FilterOperations.NotEndsWith => NotLike(member, "%" + EscapeLike((string)value)),
+            FilterOperations.Gt => Expression.GreaterThan(member, QueryParameter.Of(value, member.Type)),
+            FilterOperations.Gte => Expression.GreaterThanOrEqual(member, QueryParameter.Of(value, member.Type)),
+            FilterOperations.Lt => Expression.LessThan(member, QueryParameter.Of(value, member.Type)),
+            FilterOperations.Lte => Expression.LessThanOrEqual(member, QueryParameter.Of(value, member.Type)),
+            FilterOperations.NotGt => Expression.Not(Expression.GreaterThan(member, QueryParameter.Of(value, member.Type))),
+            FilterOperations.NotGte => Expression.Not(Expression.GreaterThanOrEqual(member, QueryParameter.Of(value, member.Type))),
+            FilterOperations.NotLt => Expression.Not(Expression.LessThan(member, QueryParameter.Of(value, member.Type))),
+            FilterOperations.NotLte => Expression.Not(Expression.LessThanOrEqual(member, QueryParameter.Of(value, member.Type))),
             _ => throw DataError.InvalidFilter($"'{operation}' is not a known operation."),
         };
     }
@@ -185,13 +181,15 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         {
             // null equals no value of a non-nullable column (and List<TEnum>.Add(null) would throw).
             if (item is null && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null) continue;
-            list.Add(ConvertValue(item, member.Type));
+            list.Add(QueryParameter.Convert(item, member.Type));
         }
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, list.GetType()), member);
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
+            QueryParameter.Of(list, list.GetType()), member);
     }
 
     private static Expression Like(Expression member, string pattern) =>
-        Expression.Call(ILike, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
+        Expression.Call(ILike, Expression.Constant(EF.Functions), member, QueryParameter.Of(pattern, typeof(string)),
+            Expression.Constant("\\"));
 
     // A null text contains nothing, so the negations hold for it.
     private static Expression NotLike(Expression member, string pattern) =>
@@ -201,25 +199,11 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    /// <summary>A value EF Core sends as a SQL parameter, never spliced into the SQL text.</summary>
-    internal static Expression Parameter(object? value, Type type)
-    {
-        var box = Activator.CreateInstance(typeof(ValueBox<>).MakeGenericType(type), ConvertValue(value, type))!;
-        return Expression.Property(Expression.Constant(box), "Value");
-    }
 
-    internal static object? ConvertValue(object? value, Type type)
-    {
-        if (value is null) return null;
-        var target = ScalarTypes.Underlying(type);
-        if (target.IsInstanceOfType(value)) return value;
-        if (target.IsEnum) return Enum.ToObject(target, value);
-        if (target == typeof(DateOnly) && value is DateTime dateTime) return DateOnly.FromDateTime(dateTime);
-        return System.Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    internal static Expression Rebind(LambdaExpression member, Expression instance) =>
-        new ParameterRebinder(member.Parameters[0], instance).Visit(member.Body);
+    /// <summary>The conditions joined as <paramref name="combinator"/> says: <c>and</c> (none: true) or <c>or</c> (none: false).</summary>
+    private static Expression Combined(string combinator, IEnumerable<Expression> conditions) => combinator == FilterOperations.And
+        ? Combine(conditions, Expression.AndAlso, true)
+        : Combine(conditions, Expression.OrElse, false);
 
     private static Expression Combine(IEnumerable<Expression> conditions, Func<Expression, Expression, Expression> join, bool empty) =>
         conditions.Aggregate((Expression?)null, (all, next) => all is null ? next : join(all, next)) ?? Expression.Constant(empty);
@@ -230,13 +214,4 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     private static IDictionary<string, object?> Dictionary(object? value) =>
         value as IDictionary<string, object?> ?? throw DataError.InvalidFilter("Expected an input object.");
 
-    private sealed class ValueBox<T>(T value)
-    {
-        public T Value { get; } = value;
-    }
-}
-
-internal sealed class ParameterRebinder(ParameterExpression from, Expression to) : ExpressionVisitor
-{
-    protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
 }

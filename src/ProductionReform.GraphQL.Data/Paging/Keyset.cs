@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Sorting;
 
 namespace ProductionReform.GraphQL.Data.Paging;
@@ -17,14 +17,16 @@ internal static class Keyset
         Expression? equalSoFar = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            var key = FilterTranslator.Rebind(keys[i].Key, x);
+            var key = ParameterRebinder.Rebind(keys[i].Key, x);
             var beyond = Beyond(key, values[i], keys[i].Descending);
             if (beyond is not null)
             {
                 var term = equalSoFar is null ? beyond : Expression.AndAlso(equalSoFar, beyond);
                 any = any is null ? term : Expression.OrElse(any, term);
             }
-            var equal = values[i] is null ? Expression.Equal(key, Expression.Constant(null, key.Type)) : Compare(key, values[i], ExpressionType.Equal);
+            var equal = values[i] is null
+                ? Expression.Equal(key, Expression.Constant(null, key.Type))
+                : Compare(key, values[i], ExpressionType.Equal);
             equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
         }
         return Expression.Lambda(any ?? Expression.Constant(false), x);
@@ -46,7 +48,7 @@ internal static class Keyset
 
     private static Expression Compare(Expression key, object? value, ExpressionType comparison)
     {
-        var parameter = FilterTranslator.Parameter(value, key.Type);
+        var parameter = QueryParameter.Of(value, key.Type);
         if (key.Type != typeof(string) || comparison == ExpressionType.Equal) return Expression.MakeBinary(comparison, key, parameter);
 
         // string.Compare(a, b) > 0 is how EF Core spells a > b for text.

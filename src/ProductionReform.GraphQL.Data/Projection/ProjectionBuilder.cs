@@ -1,32 +1,10 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using GraphQLParser.AST;
-using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Projection;
-
-/// <summary>A row read for a list: the projected entity and the values of its sort keys (for its cursor).</summary>
-public sealed class ProjectedRow
-{
-    public object Node { get; set; } = null!;
-    public object?[] Keys { get; set; } = [];
-}
-
-/// <summary>The rows of one parent in a batched nested list, with the parent's total when it was asked for.</summary>
-public sealed class NestedRows
-{
-    public int ParentKey { get; set; }
-    public List<ProjectedRow> Rows { get; set; } = [];
-    public int Total { get; set; }
-}
-
-/// <summary>One row of a batched nested list read by a lateral join, with its parent's key.</summary>
-public sealed class NestedRow
-{
-    public int ParentKey { get; set; }
-    public ProjectedRow Row { get; set; } = null!;
-}
 
 /// <summary>
 /// Builds <c>new T { Key = x.Key, Name = x.Name, Industry = x.Industry == null ? null : new Industry { … } }</c>
@@ -43,11 +21,12 @@ internal sealed class ProjectionBuilder(ModelRegistry models)
             switch (model.Find(name))
             {
                 case ScalarField scalar:
-                    bindings[scalar.Property] = FilterTranslator.Rebind(scalar.Member, source);
+                    bindings[scalar.Property] = ParameterRebinder.Rebind(scalar.Member, source);
                     break;
                 case ReferenceField reference:
-                    var target = FilterTranslator.Rebind(reference.Member, source);
-                    var nested = Build(models[reference.TargetType], target, asts.Select(a => a.SelectionSet).OfType<GraphQLSelectionSet>(), document);
+                    var target = ParameterRebinder.Rebind(reference.Member, source);
+                    var nested = Build(models[reference.TargetType], target,
+                        asts.Select(a => a.SelectionSet).OfType<GraphQLSelectionSet>(), document);
                     bindings[reference.Property] = Expression.Condition(
                         Expression.Equal(target, Expression.Constant(null, target.Type)),
                         Expression.Constant(null, target.Type),
@@ -59,13 +38,15 @@ internal sealed class ProjectionBuilder(ModelRegistry models)
     }
 
     /// <summary><c>x => new ProjectedRow { Node = …, Keys = new object[] { key1, key2, … } }</c>.</summary>
-    public LambdaExpression Rows(EntityModel model, IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document, IEnumerable<LambdaExpression> keys)
+    public LambdaExpression Rows(EntityModel model, IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document,
+        IEnumerable<LambdaExpression> keys)
     {
         var x = Expression.Parameter(model.ClrType, "x");
         var node = Build(model, x, selectionSets, document);
-        var keyValues = keys.Select(k => Expression.Convert(FilterTranslator.Rebind(k, x), typeof(object)));
+        var keyValues = keys.Select(k => Expression.Convert(ParameterRebinder.Rebind(k, x), typeof(object)));
         return Expression.Lambda(Expression.MemberInit(Expression.New(typeof(ProjectedRow)),
             Expression.Bind(typeof(ProjectedRow).GetProperty(nameof(ProjectedRow.Node))!, Expression.Convert(node, typeof(object))),
-            Expression.Bind(typeof(ProjectedRow).GetProperty(nameof(ProjectedRow.Keys))!, Expression.NewArrayInit(typeof(object), keyValues))), x);
+            Expression.Bind(typeof(ProjectedRow).GetProperty(nameof(ProjectedRow.Keys))!,
+                Expression.NewArrayInit(typeof(object), keyValues))), x);
     }
 }

@@ -6,6 +6,7 @@ using ProductionReform.Api.Access;
 using ProductionReform.Data;
 using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data;
+using ProductionReform.GraphQL.Data.Paging;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Model;
 
@@ -51,9 +52,7 @@ public static class AuditFields
     /// <summary>The newest <c>first</c> events of every parent, in one statement.</summary>
     private static FieldBatch.Loader HistoryLoader(IResolveFieldContext context, string typeName, DataOptions options)
     {
-        var first = context.GetArgument<int?>("first") ?? DefaultHistorySize;
-        if (first < 0) throw DataError.InvalidPaging($"'first' must be 0 or more; it is {first}.");
-        if (first > options.MaxPageSize) throw DataError.LimitExceeded("maxPageSize", options.MaxPageSize, first, "'first'");
+        var first = PagingArguments.PageSize(context.GetArgument<int?>("first"), "first", DefaultHistorySize, options.MaxPageSize);
         var db = context.RequestServices!.GetRequiredService<RegistryDbContext>();
         return async (parentKeys, cancellationToken) =>
         {

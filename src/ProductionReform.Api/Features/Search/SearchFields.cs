@@ -52,10 +52,7 @@ public static class SearchFields
                     throw DataError.LimitExceeded("maxSearchTextLength", MaxTextLength, text.Length, "The length of 'text'");
                 text = text.Trim();
 
-                var first = context.GetArgument<int?>("first");
-                if (first < 0) throw DataError.InvalidPaging($"'first' must be 0 or more; it is {first}.");
-                if (first > MaxPageSize) throw DataError.LimitExceeded("maxPageSize", MaxPageSize, first.Value, "'first'");
-                var pageSize = first ?? DefaultPageSize;
+                var pageSize = PagingArguments.PageSize(context.GetArgument<int?>("first"), "first", DefaultPageSize, MaxPageSize);
                 var after = context.GetArgument<string?>("after");
                 var offset = after is null ? 0 : DecodeCursor(after);
 

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace ProductionReform.GraphQL.Data.Execution;
+namespace ProductionReform.GraphQL.Data.Expressions;
 
 /// <summary>
 /// LINQ calls as expressions, over an <see cref="IQueryable{T}"/> (root lists) or over a navigation
@@ -38,6 +38,14 @@ internal static class Linq
 
     public static Expression Count(Expression source, Type element) =>
         Call(source, nameof(Enumerable.Count), [element]);
+
+    /// <summary>
+    /// <c>p => sequence</c> typed as <c>SelectMany</c>'s collection selector wants it (a sequence of
+    /// <paramref name="element"/>), without a cast that EF Core would not translate on a navigation collection.
+    /// </summary>
+    public static LambdaExpression SequenceSelector(Expression sequence, Type element, ParameterExpression parameter) =>
+        Expression.Lambda(typeof(Func<,>).MakeGenericType(parameter.Type, typeof(IEnumerable<>).MakeGenericType(element)), sequence,
+            parameter);
 
     public static Expression ToList(Expression source, Type element) =>
         Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [element], source);

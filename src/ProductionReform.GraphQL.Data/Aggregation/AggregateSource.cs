@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore;
+using ProductionReform.GraphQL.Data.Execution;
+using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Querying;
+
+namespace ProductionReform.GraphQL.Data.Aggregation;
+
+/// <summary>What an aggregate field reads: the entity and the rows its <c>where</c> keeps.</summary>
+internal sealed class AggregateSource(EntityModel model, LambdaExpression? filter, DbContext db)
+{
+    private Task<AggregateRow>? _summary;
+
+    public EntityModel Model { get; } = model;
+
+    public required DataServices Services { get; init; }
+
+    /// <summary>count, sum, avg, min and max over all rows: one statement, run once however many are selected.</summary>
+    public Task<AggregateRow> SummaryAsync(DataServices services, CancellationToken cancellationToken) =>
+        _summary ??= LoadSummaryAsync(services, cancellationToken);
+
+    private async Task<AggregateRow> LoadSummaryAsync(DataServices services, CancellationToken cancellationToken)
+    {
+        var rows = await AggregateQuery.RunAsync(db, this, [], null, [], null, services, cancellationToken);
+        // No rows, no group: the count is 0 and every statistic null.
+        return rows.FirstOrDefault()
+            ?? new AggregateRow { Numbers = new double?[AggregateModel.NumericFields(Model).Count * AggregateModel.Functions.Length] };
+    }
+
+    public Task<List<AggregateRow>> GroupsAsync(IReadOnlyList<DataField> by, IReadOnlyList<(string Field, bool Descending)> order,
+        int first, IReadOnlyList<IEnumerable<GraphQLSelectionSet>> relatedSelections, GraphQLDocument document, DataServices services,
+        CancellationToken cancellationToken) =>
+        AggregateQuery.RunAsync(db, this, by, first, order, (relatedSelections, document), services, cancellationToken);
+
+    /// <summary>The rows of <see cref="Model"/> that <c>where</c> keeps, as the kernel reads them.</summary>
+    public QueryPlan Plan { get; } = new(model) { Filter = filter };
+}

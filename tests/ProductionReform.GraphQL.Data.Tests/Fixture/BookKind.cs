@@ -1,0 +1,3 @@
+namespace ProductionReform.GraphQL.Data.Tests.Fixture;
+
+public enum BookKind { Novel, Poetry, Essay }

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ProductionReform.GraphQL.Data.Diagnostics;
+
+namespace ProductionReform.GraphQL.Data.Tests.Fixture;
+
+/// <summary>
+/// The library model on a PostgreSQL database of its own (created on the server of <c>ConnectionStrings__Registry</c>,
+/// dropped at the end), queried through GraphQL.NET's executer as a server would: one DI scope, one DbContext and one
+/// SQL statement counter per request.
+/// </summary>
+public sealed class Library : IAsyncDisposable
+{
+    private const string LocalServer = "Host=127.0.0.1;Port=55432;Username=reform;Password=reform;Database=reform";
+
+    private readonly ServiceProvider _services;
+    private readonly string _server;
+    private readonly string _database;
+
+    private Library(ServiceProvider services, string server, string database) =>
+        (_services, _server, _database) = (services, server, database);
+
+    public static async Task<Library> StartAsync(string name)
+    {
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Registry") ?? LocalServer;
+        var database = $"gqldata_{name}_{Guid.NewGuid():N}"[..40];
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+
+        var services = new ServiceCollection();
+        services.AddScoped<SqlStatementCounter>();
+        services.AddDbContext<LibraryDbContext>((provider, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>()));
+        // The data layer reads the request's context as DbContext.
+        services.AddScoped<DbContext>(provider => provider.GetRequiredService<LibraryDbContext>());
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<LibrarySchema>()
+            .AddGraphTypes(typeof(DataSchemaBuilder).Assembly)
+            .AddSystemTextJson()
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query));
+        var library = new Library(services.BuildServiceProvider(), server, database);
+
+        await using var scope = library._services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LibraryDbContext>();
+        await db.Database.EnsureCreatedAsync();
+        await db.SeedAsync();
+        return library;
+    }
+
+    /// <summary>The response as a client reads it, and the number of SQL statements the request ran.</summary>
+    public async Task<(JsonObject Response, int Statements)> ExecuteAsync(string query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options =>
+        {
+            options.Query = query;
+            options.RequestServices = scope.ServiceProvider;
+        });
+        var json = scope.ServiceProvider.GetRequiredService<IGraphQLTextSerializer>().Serialize(result);
+        return (JsonNode.Parse(json)!.AsObject(), scope.ServiceProvider.GetRequiredService<SqlStatementCounter>().Count);
+    }
+
+    /// <summary>The <c>data</c> of a query that must succeed.</summary>
+    public async Task<JsonNode> DataAsync(string query)
+    {
+        var (response, _) = await ExecuteAsync(query);
+        Assert.That(response["errors"], Is.Null, response.ToJsonString());
+        return response["data"]!;
+    }
+
+    /// <summary>The single error of a query that must be refused.</summary>
+    public async Task<JsonNode> ErrorAsync(string query)
+    {
+        var (response, statements) = await ExecuteAsync(query);
+        Assert.That(response["errors"]?.AsArray(), Has.Count.EqualTo(1), response.ToJsonString());
+        Assert.That(statements, Is.Zero, "arguments are checked before any SQL runs");
+        return response["errors"]![0]!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

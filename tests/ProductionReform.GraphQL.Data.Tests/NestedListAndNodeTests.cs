@@ -1,0 +1,90 @@
+using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Tests.Fixture;
+
+namespace ProductionReform.GraphQL.Data.Tests;
+
+/// <summary>
+/// Nested lists batched for all parents (one statement per list field, totalCount per parent), projection of what is
+/// selected, and <c>node</c>/<c>nodes</c> by global id.
+/// </summary>
+public sealed class NestedListAndNodeTests
+{
+    private Library _library = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _library = await Library.StartAsync("nested");
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_library is not null) await _library.DisposeAsync();
+    }
+
+    [TestCase(1)]
+    [TestCase(50)]
+    public async Task A_nested_list_with_totalCount_is_one_statement_with_each_parents_count(int pageSize)
+    {
+        var (response, statements) = await _library.ExecuteAsync($$"""
+            { authors(order: [{ name: ASC }]) { nodes {
+                name
+                books(first: {{pageSize}}, where: { kind: { neq: ESSAY } }, order: [{ pages: DESC }]) {
+                  totalCount nodes { title author { name } }
+                }
+            } } }
+            """);
+        Assert.That(response["errors"], Is.Null, response.ToJsonString());
+        var authors = response["data"]!["authors"]!["nodes"]!.AsArray();
+        var totals = authors.ToDictionary(a => a!["name"]!.GetValue<string>(), a => a!["books"]!["totalCount"]!.GetValue<int>());
+        var firstTitles = authors.ToDictionary(a => a!["name"]!.GetValue<string>(),
+            a => a!["books"]!["nodes"]!.AsArray().Select(b => b!["title"]!.GetValue<string>()).FirstOrDefault());
+        Assert.Multiple(() =>
+        {
+            Assert.That(statements, Is.EqualTo(2), "authors, then every author's books at once");
+            Assert.That(totals, Is.EqualTo(new Dictionary<string, int> { ["Ba Jin"] = 1, ["Li Bai"] = 2, ["Lu Xun"] = 3, ["Nobody"] = 0 }));
+            Assert.That(firstTitles["Lu Xun"], Is.EqualTo("Call to Arms"));
+            Assert.That(firstTitles["Nobody"], Is.Null);
+            Assert.That(authors.Select(a => a!["books"]!["nodes"]!.AsArray().Count), Has.All.LessThanOrEqualTo(pageSize));
+            Assert.That(authors.SelectMany(a => a!["books"]!["nodes"]!.AsArray()).Select(b => b!["author"]!["name"]!.GetValue<string>()),
+                Is.EqualTo(authors.SelectMany(a => a!["books"]!["nodes"]!.AsArray().Select(_ => a!["name"]!.GetValue<string>()))));
+        });
+    }
+
+    [Test]
+    public async Task A_root_totalCount_costs_one_more_statement_and_a_to_one_relation_none()
+    {
+        var (response, statements) = await _library.ExecuteAsync("{ books(first: 2) { totalCount nodes { title author { name } } } }");
+        Assert.Multiple(() =>
+        {
+            Assert.That(response["errors"], Is.Null, response.ToJsonString());
+            Assert.That(response["data"]!["books"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(8));
+            Assert.That(statements, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Nodes_come_back_in_the_order_asked_with_null_for_a_missing_record()
+    {
+        var family = await _library.DataAsync("{ books(where: { title: { eq: \"Family\" } }) { nodes { id } } }");
+        var familyId = family["books"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        var missing = GlobalId.Encode("Author", 999_999);
+        var (response, statements) = await _library.ExecuteAsync($$"""
+            { nodes(ids: ["{{missing}}", "{{familyId}}"]) { id ... on Book { title pages author { name } } } }
+            """);
+        Assert.That(response["errors"], Is.Null, response.ToJsonString());
+        var nodes = response["data"]!["nodes"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(nodes[0], Is.Null);
+            Assert.That(nodes[1]!["title"]!.GetValue<string>(), Is.EqualTo("Family"));
+            Assert.That(nodes[1]!["author"]!["name"]!.GetValue<string>(), Is.EqualTo("Ba Jin"));
+            Assert.That(statements, Is.EqualTo(2), "one statement per type asked for");
+        });
+    }
+
+    [Test]
+    public async Task An_id_of_no_type_is_refused()
+    {
+        var error = await _library.ErrorAsync($"{{ node(id: \"{GlobalId.Encode("Shelf", 1)}\") {{ id }} }}");
+        Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_ID"));
+    }
+}
