@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using ProductionReform.Api.Http;
 using ProductionReform.Domain;
 
 namespace ProductionReform.Api.Access;
@@ -12,7 +13,6 @@ namespace ProductionReform.Api.Access;
 /// </summary>
 public sealed class RoleValidationRule : ValidationRuleBase
 {
-    public const string Code = "AUTH_NOT_AUTHORIZED";
     private const string MetadataKey = "ProductionReform.RequiredRole";
 
     public static void Require<T>(T target, RegistryRole role) where T : IMetadataWriter => target.Metadata[MetadataKey] = role;
@@ -32,7 +32,7 @@ public sealed class RoleValidationRule : ValidationRuleBase
             validation.ReportError(new ValidationError(validation.Document.Source, null,
                 $"'{field.Name.StringValue}' needs the {RegistryAuthentication.RoleName(role)} role; {who} does not have it. Send `Authorization: Bearer <key>`.", field)
             {
-                Code = Code,
+                Code = ErrorCodes.NotAuthorized,
             });
         }
     }));

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
 
@@ -25,7 +26,7 @@ public sealed class LimitedDocumentBuilder(IOptions<LimitsOptions> limits) : IDo
         {
             var measured = Nesting(body);
             throw new ExecutionError($"The document nests {measured} levels deep, deeper than the parser goes; the maximum depth is {limits.Value.MaxDepth}.")
-            { Code = LimitExceededError.ErrorCode }
+            { Code = ErrorCodes.LimitExceeded }
                 .AddExtension("limit", "maxDepth")
                 .AddExtension("maximum", (long)limits.Value.MaxDepth)
                 .AddExtension("measured", (long)measured);

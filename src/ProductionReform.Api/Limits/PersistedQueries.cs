@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
 
@@ -46,12 +47,6 @@ public sealed class PersistedQueriesOptions
 /// </summary>
 public sealed class PersistedQueryStore
 {
-    public const string NotFound = "PERSISTED_QUERY_NOT_FOUND";
-    public const string NotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
-    public const string HashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
-    public const string NotAllowed = "PERSISTED_QUERY_NOT_ALLOWED";
-    public const string Invalid = "PERSISTED_QUERY_INVALID";
-
     private readonly PersistedQueriesOptions _options;
     private readonly IReadOnlyDictionary<string, string> _registered;
     private readonly MemoryCache? _cache;
@@ -83,7 +78,7 @@ public sealed class PersistedQueryStore
         if (hash is null)
         {
             if (_options.AllowOnlyRegistered && request.Query is { } text && !_registered.ContainsKey(Hash(text)))
-                return Refuse("Only registered operations are accepted here; this query is not one of them.", NotAllowed);
+                return Refuse("Only registered operations are accepted here; this query is not one of them.", ErrorCodes.PersistedQueryNotAllowed);
             return null;
         }
 
@@ -95,22 +90,22 @@ public sealed class PersistedQueryStore
                 return null;
             }
             if (_options.AllowOnlyRegistered)
-                return Refuse($"No registered operation has the hash {hash}; only registered operations are accepted here.", NotAllowed);
+                return Refuse($"No registered operation has the hash {hash}; only registered operations are accepted here.", ErrorCodes.PersistedQueryNotAllowed);
             if (_cache is null)
-                return Refuse("PersistedQueryNotSupported", NotSupported);
-            return Refuse("PersistedQueryNotFound", NotFound);
+                return Refuse("PersistedQueryNotSupported", ErrorCodes.PersistedQueryNotSupported);
+            return Refuse("PersistedQueryNotFound", ErrorCodes.PersistedQueryNotFound);
         }
 
         var actual = Hash(request.Query);
         if (!string.Equals(actual, hash, StringComparison.Ordinal))
         {
-            return Refuse($"The sha256Hash {hash} is not the SHA-256 of the query ({actual}).", HashMismatch)
+            return Refuse($"The sha256Hash {hash} is not the SHA-256 of the query ({actual}).", ErrorCodes.PersistedQueryHashMismatch)
                 .AddExtension("expected", actual);
         }
         if (_registered.ContainsKey(hash))
             return null;
         if (_options.AllowOnlyRegistered)
-            return Refuse($"No registered operation has the hash {hash}; only registered operations are accepted here.", NotAllowed);
+            return Refuse($"No registered operation has the hash {hash}; only registered operations are accepted here.", ErrorCodes.PersistedQueryNotAllowed);
         _cache?.Set(hash, request.Query, new MemoryCacheEntryOptions { Size = Math.Max(request.Query.Length, 1) });
         return null;
     }
@@ -122,9 +117,9 @@ public sealed class PersistedQueryStore
         if (request.Extensions?.TryGetValue("persistedQuery", out var value) == true && value is not null)
         {
             if (value is not IDictionary<string, object?> persisted)
-                return Refuse("extensions.persistedQuery must be an object {\"version\": 1, \"sha256Hash\": \"…\"}.", Invalid);
+                return Refuse("extensions.persistedQuery must be an object {\"version\": 1, \"sha256Hash\": \"…\"}.", ErrorCodes.PersistedQueryInvalid);
             if (!persisted.TryGetValue("version", out var version) || !IsOne(version))
-                return Refuse("Only version 1 of persisted queries is supported (extensions.persistedQuery.version).", Invalid);
+                return Refuse("Only version 1 of persisted queries is supported (extensions.persistedQuery.version).", ErrorCodes.PersistedQueryInvalid);
             raw = persisted.TryGetValue("sha256Hash", out var sha) ? sha as string : null;
         }
         else if (request.DocumentId is { } documentId)
@@ -137,7 +132,7 @@ public sealed class PersistedQueryStore
         }
 
         if (raw is not { Length: 64 } || !raw.All(char.IsAsciiHexDigit))
-            return Refuse("The persisted-query hash must be 64 hexadecimal digits (the SHA-256 of the query).", Invalid);
+            return Refuse("The persisted-query hash must be 64 hexadecimal digits (the SHA-256 of the query).", ErrorCodes.PersistedQueryInvalid);
         hash = raw.ToLowerInvariant();
         return null;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
 
@@ -13,8 +14,6 @@ namespace ProductionReform.Api.Limits;
 /// </summary>
 public static class RateLimiting
 {
-    public const string Code = "RATE_LIMITED";
-
     public static IServiceCollection AddRegistryRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>()?.RateLimit ?? new RateLimitOptions();
@@ -64,7 +63,7 @@ public static class RateLimiting
                     message = $"Too many requests: at most {permits} per {options.Window.TotalSeconds:0.###} s from this client. Retry after {seconds} s.",
                     extensions = new Dictionary<string, object>
                     {
-                        ["code"] = Code,
+                        ["code"] = ErrorCodes.RateLimited,
                         ["limit"] = permits,
                         ["windowSeconds"] = options.Window.TotalSeconds,
                         ["retryAfterSeconds"] = seconds,
