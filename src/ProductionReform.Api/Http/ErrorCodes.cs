@@ -15,7 +15,9 @@ public static class ErrorCodes
     /// <summary>The body (or a <c>variables</c>/<c>extensions</c>/<c>where</c>/<c>order</c> parameter) is not valid JSON. 400.</summary>
     public const string InvalidJson = "INVALID_JSON";
 
-    /// <summary>The body is JSON but not a GraphQL request (object) or a batch (array of objects), or a field has the wrong type. 400.</summary>
+    /// <summary>
+    /// The body is JSON but not a GraphQL request (object) or a batch (array of objects), or a field has the wrong type. 400.
+    /// </summary>
     public const string InvalidRequest = "INVALID_REQUEST";
 
     /// <summary>No <c>query</c> (and no persisted-document id). 400.</summary>

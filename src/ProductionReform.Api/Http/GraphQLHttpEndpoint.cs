@@ -135,7 +135,10 @@ public static class GraphQLHttpEndpoint
                 ErrorCodes.BatchingDisabled);
         }
         if (count == 0)
-            return TransportRefusal.BadRequest("The batch is empty; send a JSON array of one or more request objects.", ErrorCodes.InvalidRequest);
+        {
+            return TransportRefusal.BadRequest("The batch is empty; send a JSON array of one or more request objects.",
+                ErrorCodes.InvalidRequest);
+        }
         if (count > options.MaxBatchSize)
         {
             return TransportRefusal.BadRequest($"The batch holds {count} requests; the maximum is {options.MaxBatchSize}.",

@@ -21,7 +21,8 @@ public static class GraphQLRequestExecutor
         => options.ResolveRequest?.Invoke(request, context) is { } error ? GraphQLResponseWriter.ErrorResult(error) : null;
 
     /// <summary><see cref="Resolve"/>, then, unless that refused, the execution.</summary>
-    public static async Task<ExecutionResult> ResolveAndExecuteAsync(HttpContext context, GraphQLHttpOptions options, GraphQLRequest request)
+    public static async Task<ExecutionResult> ResolveAndExecuteAsync(HttpContext context, GraphQLHttpOptions options,
+        GraphQLRequest request)
         => Resolve(context, options, request) ?? await ExecuteAsync(context, options, request);
 
     public static async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpOptions options, GraphQLRequest request)

@@ -80,7 +80,10 @@ public static class GraphQLRequestReader
         if (!element.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
             return null;
         if (property.ValueKind != JsonValueKind.String)
-            return TransportRefusal.BadRequest($"\"{name}\" must be a string, not {Describe(property.ValueKind)}.", ErrorCodes.InvalidRequest);
+        {
+            return TransportRefusal.BadRequest($"\"{name}\" must be a string, not {Describe(property.ValueKind)}.",
+                ErrorCodes.InvalidRequest);
+        }
         value = property.GetString();
         return null;
     }
@@ -152,7 +155,8 @@ public static class GraphQLRequestReader
     {
         if (StorableText.FindUndecodable(element, path) is not { } found)
             return null;
-        var refusal = TransportRefusal.BadRequest($"The text of '{found.Path}' {found.Reason}; send valid UTF-8 text.", ErrorCodes.InvalidText);
+        var refusal = TransportRefusal.BadRequest($"The text of '{found.Path}' {found.Reason}; send valid UTF-8 text.",
+            ErrorCodes.InvalidText);
         refusal.Error.AddExtension("path", found.Path);
         return refusal;
     }

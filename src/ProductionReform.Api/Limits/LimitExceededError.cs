@@ -21,7 +21,8 @@ public sealed class LimitExceededError : ValidationError
 
     /// <summary>The execution timeout, which is not a validation refusal but is reported the same way.</summary>
     public static ExecutionError Timeout(TimeSpan maximum, TimeSpan measured) =>
-        new ExecutionError($"The request ran for {(long)measured.TotalMilliseconds} ms and was cancelled; the maximum is {(long)maximum.TotalMilliseconds} ms.")
+        new ExecutionError($"The request ran for {(long)measured.TotalMilliseconds} ms and was cancelled; "
+            + $"the maximum is {(long)maximum.TotalMilliseconds} ms.")
         { Code = ErrorCodes.LimitExceeded }
             .AddExtension("limit", "executionTimeout")
             .AddExtension("maximum", (long)maximum.TotalMilliseconds)

@@ -25,7 +25,8 @@ public sealed class LimitedDocumentBuilder(IOptions<LimitsOptions> limits) : IDo
         catch (GraphQLMaxDepthExceededException)
         {
             var measured = Nesting(body);
-            throw new ExecutionError($"The document nests {measured} levels deep, deeper than the parser goes; the maximum depth is {limits.Value.MaxDepth}.")
+            throw new ExecutionError($"The document nests {measured} levels deep, deeper than the parser goes; "
+                + $"the maximum depth is {limits.Value.MaxDepth}.")
             { Code = ErrorCodes.LimitExceeded }
                 .AddExtension("limit", "maxDepth")
                 .AddExtension("maximum", (long)limits.Value.MaxDepth)

@@ -58,7 +58,10 @@ public sealed class PersistedQueryStore
             ? Load(Path.Combine(environment.ContentRootPath, path))
             : new Dictionary<string, string>();
         if (_options.AllowOnlyRegistered && _options.RegisteredPath is not { Length: > 0 })
-            throw new InvalidOperationException("PersistedQueries:AllowOnlyRegistered needs PersistedQueries:RegisteredPath, the file of allowed operations.");
+        {
+            throw new InvalidOperationException(
+                "PersistedQueries:AllowOnlyRegistered needs PersistedQueries:RegisteredPath, the file of allowed operations.");
+        }
         if (_options.Automatic && !_options.AllowOnlyRegistered)
             _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(_options.CacheSize, 1) });
     }
@@ -78,7 +81,8 @@ public sealed class PersistedQueryStore
         if (hash is null)
         {
             if (_options.AllowOnlyRegistered && request.Query is { } text && !_registered.ContainsKey(Hash(text)))
-                return Refuse("Only registered operations are accepted here; this query is not one of them.", ErrorCodes.PersistedQueryNotAllowed);
+                return Refuse("Only registered operations are accepted here; this query is not one of them.",
+                    ErrorCodes.PersistedQueryNotAllowed);
             return null;
         }
 
@@ -90,7 +94,7 @@ public sealed class PersistedQueryStore
                 return null;
             }
             if (_options.AllowOnlyRegistered)
-                return Refuse($"No registered operation has the hash {hash}; only registered operations are accepted here.", ErrorCodes.PersistedQueryNotAllowed);
+                return Refuse(NotRegistered(hash), ErrorCodes.PersistedQueryNotAllowed);
             if (_cache is null)
                 return Refuse("PersistedQueryNotSupported", ErrorCodes.PersistedQueryNotSupported);
             return Refuse("PersistedQueryNotFound", ErrorCodes.PersistedQueryNotFound);
@@ -105,7 +109,7 @@ public sealed class PersistedQueryStore
         if (_registered.ContainsKey(hash))
             return null;
         if (_options.AllowOnlyRegistered)
-            return Refuse($"No registered operation has the hash {hash}; only registered operations are accepted here.", ErrorCodes.PersistedQueryNotAllowed);
+            return Refuse(NotRegistered(hash), ErrorCodes.PersistedQueryNotAllowed);
         _cache?.Set(hash, request.Query, new MemoryCacheEntryOptions { Size = Math.Max(request.Query.Length, 1) });
         return null;
     }
@@ -117,9 +121,11 @@ public sealed class PersistedQueryStore
         if (request.Extensions?.TryGetValue("persistedQuery", out var value) == true && value is not null)
         {
             if (value is not IDictionary<string, object?> persisted)
-                return Refuse("extensions.persistedQuery must be an object {\"version\": 1, \"sha256Hash\": \"…\"}.", ErrorCodes.PersistedQueryInvalid);
+                return Refuse("extensions.persistedQuery must be an object {\"version\": 1, \"sha256Hash\": \"…\"}.",
+                    ErrorCodes.PersistedQueryInvalid);
             if (!persisted.TryGetValue("version", out var version) || !IsOne(version))
-                return Refuse("Only version 1 of persisted queries is supported (extensions.persistedQuery.version).", ErrorCodes.PersistedQueryInvalid);
+                return Refuse("Only version 1 of persisted queries is supported (extensions.persistedQuery.version).",
+                    ErrorCodes.PersistedQueryInvalid);
             raw = persisted.TryGetValue("sha256Hash", out var sha) ? sha as string : null;
         }
         else if (request.DocumentId is { } documentId)
@@ -132,7 +138,8 @@ public sealed class PersistedQueryStore
         }
 
         if (raw is not { Length: 64 } || !raw.All(char.IsAsciiHexDigit))
-            return Refuse("The persisted-query hash must be 64 hexadecimal digits (the SHA-256 of the query).", ErrorCodes.PersistedQueryInvalid);
+            return Refuse("The persisted-query hash must be 64 hexadecimal digits (the SHA-256 of the query).",
+                ErrorCodes.PersistedQueryInvalid);
         hash = raw.ToLowerInvariant();
         return null;
     }
@@ -149,10 +156,16 @@ public sealed class PersistedQueryStore
 
     private static ExecutionError Refuse(string message, string code) => new(message) { Code = code };
 
+    private static string NotRegistered(string hash) =>
+        $"No registered operation has the hash {hash}; only registered operations are accepted here.";
+
     private static Dictionary<string, string> Load(string path)
     {
         if (!File.Exists(path))
-            throw new FileNotFoundException($"The registered operations file (PersistedQueries:RegisteredPath) does not exist: {path}", path);
+        {
+            throw new FileNotFoundException(
+                $"The registered operations file (PersistedQueries:RegisteredPath) does not exist: {path}", path);
+        }
         var text = File.ReadAllText(path);
         var registered = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -164,7 +177,8 @@ public sealed class PersistedQueryStore
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
         IEnumerable<(string? Id, string? Body)> entries = root.TryGetProperty("operations", out var operations)
-            ? operations.EnumerateArray().Select(o => (o.TryGetProperty("id", out var id) ? id.GetString() : null, o.GetProperty("body").GetString()))
+            ? operations.EnumerateArray()
+                .Select(o => (o.TryGetProperty("id", out var id) ? id.GetString() : null, o.GetProperty("body").GetString()))
             : root.EnumerateObject().Select(p => ((string?)p.Name, p.Value.GetString()));
         foreach (var (id, body) in entries)
         {

@@ -75,7 +75,8 @@ public sealed partial class ErrorCatalogueTests
     private static List<List<string>> ReadmeErrorTables()
     {
         var lines = File.ReadAllLines(Path.Combine(Repository.Root, "README.md"));
-        var section = lines.SkipWhile(line => line != "## Errors").Skip(1).TakeWhile(line => !line.StartsWith("## ", StringComparison.Ordinal));
+        var section = lines.SkipWhile(line => line != "## Errors").Skip(1)
+            .TakeWhile(line => !line.StartsWith("## ", StringComparison.Ordinal));
         var tables = new List<List<string>>();
         List<string>? table = null;
         foreach (var line in section)
