@@ -75,21 +75,6 @@ public static class RegistryServices
         return services;
     }
 
-    /// <summary>
-    /// SIGTERM (or Ctrl-C) stops taking requests and lets those in flight finish for up to <c>Hosting:ShutdownTimeout</c>
-    /// (default 30 s); <see cref="ClosePoolsWhenStopped"/> then closes the pooled database connections.
-    /// </summary>
-    public static IServiceCollection AddGracefulShutdown(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<HostOptions>(options =>
-            options.ShutdownTimeout = configuration.GetValue("Hosting:ShutdownTimeout", TimeSpan.FromSeconds(30)));
-        return services;
-    }
-
-    /// <summary>Once the server has stopped (in-flight requests drained), the pooled connections are closed rather than dropped.</summary>
-    public static void ClosePoolsWhenStopped(this IHost app) =>
-        app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(Npgsql.NpgsqlConnection.ClearAllPools);
-
     /// <summary>Applies pending migrations and loads the seed; both are no-ops when already done.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

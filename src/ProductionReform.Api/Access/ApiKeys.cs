@@ -13,7 +13,8 @@ public sealed class ApiKeys(RegistryDbContext db)
     private const int PrefixLength = 12;
 
     /// <summary>Creates a key and returns it: the only time its text exists outside the caller.</summary>
-    public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, RegistryRole role, CancellationToken cancellationToken = default)
+    public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, RegistryRole role,
+        CancellationToken cancellationToken = default)
     {
         var secret = Marker + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         var key = new ApiKey
@@ -35,7 +36,8 @@ public sealed class ApiKeys(RegistryDbContext db)
         if (!secret.StartsWith(Marker, StringComparison.Ordinal) || secret.Length <= Marker.Length + PrefixLength) return null;
         var prefix = secret[..(Marker.Length + PrefixLength)];
         var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix && k.RevokedAt == null, cancellationToken);
-        return key is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.Hash), Encoding.ASCII.GetBytes(Hash(secret)))
+        return key is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.Hash), Encoding.ASCII.GetBytes(Hash(secret)))
             ? key
             : null;
     }

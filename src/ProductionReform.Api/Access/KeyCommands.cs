@@ -15,7 +15,8 @@ public static class KeyCommands
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeys>();
         switch (args)
         {
-            case ["create", ..] when Option(args, "--name") is { } name && Enum.TryParse<RegistryRole>(Option(args, "--role"), ignoreCase: true, out var role):
+            case ["create", ..] when Option(args, "--name") is { } name
+                && Enum.TryParse<RegistryRole>(Option(args, "--role"), ignoreCase: true, out var role):
                 var (key, secret) = await keys.CreateAsync(name, role);
                 Console.WriteLine($"Created {RegistryAuthentication.RoleName(key.Role)} key for '{key.Name}'. It is shown only now:");
                 Console.WriteLine(secret);
@@ -25,7 +26,11 @@ public static class KeyCommands
                 return 0;
             case ["list"]:
                 foreach (var listed in await keys.ListAsync())
-                    Console.WriteLine($"{listed.Name}\t{RegistryAuthentication.RoleName(listed.Role)}\t{listed.Prefix}…\tcreated {listed.CreatedAt:u}\t{(listed.RevokedAt is { } at ? $"revoked {at:u}" : "live")}");
+                {
+                    var state = listed.RevokedAt is { } at ? $"revoked {at:u}" : "live";
+                    Console.WriteLine(
+                        $"{listed.Name}\t{RegistryAuthentication.RoleName(listed.Role)}\t{listed.Prefix}…\tcreated {listed.CreatedAt:u}\t{state}");
+                }
                 return 0;
             default:
                 Console.Error.WriteLine("usage: keys create --role EDITOR|ADMIN --name <name> | keys revoke --name <name> | keys list");

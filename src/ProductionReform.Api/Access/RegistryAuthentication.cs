@@ -85,7 +85,9 @@ public static class RegistryAuthentication
     /// <summary>The writer of this request, as the audit trail names them: the key name or the token subject.</summary>
     private sealed class HttpAuditActor(IHttpContextAccessor http) : IAuditActor
     {
-        public string? Name => http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.Identity!.Name ?? user.FindFirst("sub")?.Value : null;
+        public string? Name => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
+            ? user.Identity!.Name ?? user.FindFirst("sub")?.Value
+            : null;
         public string? CorrelationId => http.HttpContext?.TraceIdentifier;
     }
 }

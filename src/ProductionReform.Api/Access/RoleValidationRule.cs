@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using ProductionReform.Api.Http;
 using ProductionReform.Domain;
 
 namespace ProductionReform.Api.Access;
@@ -12,7 +13,6 @@ namespace ProductionReform.Api.Access;
 /// </summary>
 public sealed class RoleValidationRule : ValidationRuleBase
 {
-    public const string Code = "AUTH_NOT_AUTHORIZED";
     private const string MetadataKey = "ProductionReform.RequiredRole";
 
     public static void Require<T>(T target, RegistryRole role) where T : IMetadataWriter => target.Metadata[MetadataKey] = role;
@@ -20,20 +20,27 @@ public sealed class RoleValidationRule : ValidationRuleBase
     /// <summary>The role a field or type was marked with, for gates outside GraphQL (the CSV export).</summary>
     public static RegistryRole? RequiredRole(IMetadataReader? target) => target?.GetMetadata<RegistryRole?>(MetadataKey);
 
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(new MatchingNodeVisitor<GraphQLField>((field, validation) =>
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
+        new(new MatchingNodeVisitor<GraphQLField>(Check));
+
+    private static void Check(GraphQLField field, ValidationContext validation)
     {
-        var required = new[] { validation.TypeInfo.GetFieldDef() as IMetadataReader, validation.TypeInfo.GetParentType()?.GetNamedType() as IMetadataReader }
+        var required = new[]
+            {
+                validation.TypeInfo.GetFieldDef() as IMetadataReader,
+                validation.TypeInfo.GetParentType()?.GetNamedType() as IMetadataReader,
+            }
             .Select(target => target?.GetMetadata<RegistryRole?>(MetadataKey))
             .Where(role => role is not null)
             .Max();
-        if (required is { } role && !validation.User.IsInRole(role))
+        if (required is not { } role || validation.User.IsInRole(role))
+            return;
+        var who = validation.User?.Identity?.IsAuthenticated == true ? $"'{validation.User.Identity.Name}'" : "an anonymous caller";
+        validation.ReportError(new ValidationError(validation.Document.Source, null,
+            $"'{field.Name.StringValue}' needs the {RegistryAuthentication.RoleName(role)} role; {who} does not have it. "
+            + "Send `Authorization: Bearer <key>`.", field)
         {
-            var who = validation.User?.Identity?.IsAuthenticated == true ? $"'{validation.User.Identity.Name}'" : "an anonymous caller";
-            validation.ReportError(new ValidationError(validation.Document.Source, null,
-                $"'{field.Name.StringValue}' needs the {RegistryAuthentication.RoleName(role)} role; {who} does not have it. Send `Authorization: Bearer <key>`.", field)
-            {
-                Code = Code,
-            });
-        }
-    }));
+            Code = ErrorCodes.NotAuthorized,
+        });
+    }
 }

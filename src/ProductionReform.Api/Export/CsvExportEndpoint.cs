@@ -25,9 +25,6 @@ namespace ProductionReform.Api.Export;
 /// </summary>
 public static class CsvExportEndpoint
 {
-    /// <summary>The <c>extensions.code</c> of an unknown export name (404).</summary>
-    public const string NotFound = "NOT_FOUND";
-
     /// <summary>The <c>extensions.limit</c> of a refused export: configure it with <c>Export:MaxRows</c>.</summary>
     public const string MaxRowsLimit = "maxExportRows";
 
@@ -35,8 +32,6 @@ public static class CsvExportEndpoint
 
     /// <summary>The data-quality report (the <c>dataQuality</c> query's issues, then its per-list counts) as one CSV.</summary>
     public const string DataQualityFile = "data-quality.csv";
-
-    private const string LoggerCategory = "ProductionReform.Api.Export.CsvExportEndpoint";
 
     /// <summary>Maps <c>GET {prefix}/{plural}.csv</c> for every root entity list of the schema.</summary>
     public static IEndpointConventionBuilder MapCsvExport(this IEndpointRouteBuilder app, string prefix = "/export")
@@ -48,23 +43,11 @@ public static class CsvExportEndpoint
             var options = app.ServiceProvider.GetRequiredService<IOptions<DataOptions>>().Value;
             return new CsvExporter(schema, schema.Models, options);
         });
-        return app.MapGet(prefix.TrimEnd('/') + "/{file}", (HttpContext context, string file) => HandleAsync(context, file, exporter.Value))
+        // Once rows are on the wire a fault cuts the connection, so that the client sees an incomplete download rather
+        // than a file that looks whole.
+        return app.MapGet(prefix.TrimEnd('/') + "/{file}", (HttpContext context, string file) =>
+                HttpErrors.GuardAsync(context, $"CSV export of {file}", () => ExportAsync(context, file, exporter.Value)))
             .WithDisplayName($"CSV export {prefix}/{{plural}}.csv");
-    }
-
-    private static async Task HandleAsync(HttpContext context, string file, CsvExporter exporter)
-    {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
-        try
-        {
-            await ExportAsync(context, file, exporter);
-        }
-        catch (Exception ex)
-        {
-            // Once rows are on the wire the connection is cut, so that the client sees an incomplete download rather
-            // than a file that looks whole.
-            await HttpErrors.WriteFaultAsync(context, ex, logger, $"CSV export of {file}");
-        }
     }
 
     private static async Task ExportAsync(HttpContext context, string file, CsvExporter exporter)
@@ -81,7 +64,7 @@ public static class CsvExportEndpoint
             await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound,
                 new ExecutionError($"There is no export '{file}'. Exports are /export/<list>.csv, where <list> is one of: {string.Join(", ", exporter.ListNames)}.")
                 {
-                    Code = NotFound,
+                    Code = ErrorCodes.NotFound,
                     Extensions = new Dictionary<string, object?> { ["validNames"] = exporter.ListNames.ToArray() },
                 });
             return;
@@ -93,7 +76,7 @@ public static class CsvExportEndpoint
             await HttpErrors.WriteAsync(context, context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
                 new ExecutionError($"Exporting '{listName}' needs the {RegistryAuthentication.RoleName(role)} role. Send `Authorization: Bearer <key>`.")
                 {
-                    Code = RoleValidationRule.Code,
+                    Code = ErrorCodes.NotAuthorized,
                 });
             return;
         }
@@ -104,16 +87,7 @@ public static class CsvExportEndpoint
             return;
         }
 
-        CsvExportRequest request;
-        try
-        {
-            request = await exporter.PrepareAsync(model, where, order);
-        }
-        catch (DataError refused)
-        {
-            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, refused);
-            return;
-        }
+        var request = await exporter.PrepareAsync(model, where, order);
 
         var db = context.RequestServices.GetRequiredService<DbContext>();
         var cancellationToken = context.RequestAborted;
@@ -177,7 +151,7 @@ public static class CsvExportEndpoint
         var values = context.Request.Query[name];
         if (values.Count > 1)
         {
-            error = new ExecutionError($"The '{name}' parameter is given {values.Count} times; give it once.") { Code = GraphQLHttpErrorCodes.InvalidRequest };
+            error = new ExecutionError($"The '{name}' parameter is given {values.Count} times; give it once.") { Code = ErrorCodes.InvalidRequest };
             return false;
         }
         if (string.IsNullOrWhiteSpace(values.ToString())) return true;
@@ -199,7 +173,7 @@ public static class CsvExportEndpoint
         }
         catch (JsonException e)
         {
-            error = new ExecutionError($"The '{name}' parameter is not valid JSON: {e.Message}") { Code = GraphQLHttpErrorCodes.InvalidJson };
+            error = new ExecutionError($"The '{name}' parameter is not valid JSON: {e.Message}") { Code = ErrorCodes.InvalidJson };
             return false;
         }
     }

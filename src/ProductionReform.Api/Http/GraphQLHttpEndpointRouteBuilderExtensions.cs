@@ -36,7 +36,7 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
         {
             // Switching introspection off would mean little if the SDL stayed one URL away.
             await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound,
-                new ExecutionError("The schema is not published: introspection is switched off.") { Code = "NO_INTROSPECTION" });
+                new ExecutionError("The schema is not published: introspection is switched off.") { Code = ErrorCodes.NoIntrospection });
             return;
         }
         var schema = context.RequestServices.GetRequiredService<ISchema>();

@@ -3,9 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ProductionReform.Api.Access;
-using ProductionReform.Api.Export;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
 using ProductionReform.Data;
@@ -21,12 +19,6 @@ namespace ProductionReform.Api.Import;
 /// </summary>
 public static class ImportEndpoint
 {
-    public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
-    public const string NotAuthorized = RoleValidationRule.Code;
-    public const string Invalid = "IMPORT_INVALID";
-    public const string Conflict = "CONFLICT";
-    public const string LimitExceeded = "LIMIT_EXCEEDED";
-
     /// <summary>The <c>extensions.limit</c> values: configure them with <c>Import:MaxBytes</c> and <c>Import:MaxRows</c>.</summary>
     public const string MaxBytesLimit = "maxImportBytes";
     public const string MaxRowsLimit = "maxImportRows";
@@ -42,36 +34,14 @@ public static class ImportEndpoint
             var schema = (RegistrySchema)app.ServiceProvider.GetRequiredService<ISchema>();
             return new ImportCatalog(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), schema.Models);
         });
-        return app.MapPost(prefix.TrimEnd('/') + "/{list}", (HttpContext context, string list) => HandleAsync(context, list, catalog.Value))
+        // Keys and rules are checked against the records read at the start; another writer may get there in between.
+        return app.MapPost(prefix.TrimEnd('/') + "/{list}", (HttpContext context, string list) =>
+                HttpErrors.GuardAsync(context, $"Import into {list}", () => ImportAsync(context, list, catalog.Value),
+                    collision => $"Another change to {list} collided with this import ({collision}); nothing was imported. Try again."))
             .WithDisplayName($"Import {prefix}/{{plural}}");
     }
 
-    private static async Task HandleAsync(HttpContext context, string list, ImportCatalog catalog)
-    {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
-        try
-        {
-            await ImportAsync(context, list, catalog, logger);
-        }
-        catch (ImportLimitExceededException limit)
-        {
-            await HttpErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, LimitError(limit));
-        }
-        catch (Exception e) when (Collision(e) is { } collision)
-        {
-            // Keys and rules are checked against the records read at the start; another writer got there in between.
-            await HttpErrors.WriteAsync(context, StatusCodes.Status409Conflict, new ExecutionError(
-                $"Another change to {list} collided with this import ({collision}); nothing was imported. Try again.")
-            { Code = Conflict });
-        }
-        catch (Exception ex)
-        {
-            // The client went away (the transaction was rolled back), the database is unavailable, or a fault.
-            await HttpErrors.WriteFaultAsync(context, ex, logger, $"Import into {list}");
-        }
-    }
-
-    private static async Task ImportAsync(HttpContext context, string list, ImportCatalog catalog, ILogger logger)
+    private static async Task ImportAsync(HttpContext context, string list, ImportCatalog catalog)
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
@@ -79,14 +49,14 @@ public static class ImportEndpoint
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await HttpErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, new ExecutionError(
                 "Importing needs the EDITOR role: send `Authorization: Bearer <key>`.")
-            { Code = NotAuthenticated });
+            { Code = ErrorCodes.NotAuthenticated });
             return;
         }
         if (!user.IsInRole(RegistryRole.Editor))
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, new ExecutionError(
                 $"Importing needs the EDITOR role; '{user.Identity.Name}' does not have it.")
-            { Code = NotAuthorized });
+            { Code = ErrorCodes.NotAuthorized });
             return;
         }
 
@@ -96,7 +66,7 @@ public static class ImportEndpoint
             await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, new ExecutionError(
                 $"There is no import '{list}'. Imports are /import/<list>, where <list> is one of: {string.Join(", ", catalog.ListNames)}.")
             {
-                Code = CsvExportEndpoint.NotFound,
+                Code = ErrorCodes.NotFound,
                 Extensions = new Dictionary<string, object?> { ["validNames"] = catalog.ListNames.ToArray() },
             });
             return;
@@ -107,7 +77,7 @@ public static class ImportEndpoint
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, new ExecutionError(
                 $"Send the file as text/csv or application/json (UTF-8), not '{context.Request.ContentType}'.")
-            { Code = GraphQLHttpErrorCodes.UnsupportedMediaType });
+            { Code = ErrorCodes.UnsupportedMediaType });
             return;
         }
 
@@ -116,7 +86,7 @@ public static class ImportEndpoint
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, new ExecutionError(
                 $"'dryRun' is true or false, not '{dryRunText}'.")
-            { Code = GraphQLHttpErrorCodes.InvalidRequest });
+            { Code = ErrorCodes.InvalidRequest });
             return;
         }
         var dryRun = dryRunText.Length > 0 && bool.Parse(dryRunText);
@@ -132,6 +102,7 @@ public static class ImportEndpoint
         var db = context.RequestServices.GetRequiredService<RegistryDbContext>();
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await Importer.ImportAsync(db, definition, source, dryRun, options, context.RequestAborted);
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
         logger.LogInformation("Import into {List} by {Actor}: {Rows} rows, {Created} created, {Updated} updated, {Unchanged} unchanged, {Problems} problems, dry run {DryRun}, {Elapsed} ms",
             list, user.Identity.Name, result.Rows, result.Created, result.Updated, result.Unchanged, result.ProblemCount, dryRun, started.ElapsedMilliseconds);
 
@@ -142,7 +113,7 @@ public static class ImportEndpoint
                 $"The file has {result.ProblemCount} problem{(result.ProblemCount == 1 ? "" : "s")}; nothing was imported." +
                 (omitted > 0 ? $" The first {result.Problems.Count} are listed." : ""))
             {
-                Code = Invalid,
+                Code = ErrorCodes.ImportInvalid,
                 Extensions = new Dictionary<string, object?>
                 {
                     ["problems"] = result.Problems.Select(Problem).ToList(),
@@ -178,14 +149,6 @@ public static class ImportEndpoint
         return shown;
     }
 
-    /// <summary>A unique key taken or a related record deleted meanwhile (the constraint), or a lost serialization; else null.</summary>
-    private static string? Collision(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) switch
-    {
-        { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } constraint => constraint.ConstraintName,
-        { SqlState: PostgresErrorCodes.SerializationFailure } => "a concurrent write to the same records",
-        _ => null,
-    };
-
     /// <summary>"csv", "json", or null for any other media type or a charset other than UTF-8.</summary>
     private static string? Format(string? contentType)
     {
@@ -198,18 +161,6 @@ public static class ImportEndpoint
             _ => null,
         };
     }
-
-    private static ExecutionError LimitError(ImportLimitExceededException limit) => new(limit.Message)
-    {
-        Code = LimitExceeded,
-        Extensions = new Dictionary<string, object?>
-        {
-            ["limit"] = limit.Limit,
-            ["maximum"] = limit.Maximum,
-            ["measured"] = limit.Measured,
-        },
-    };
-
 
     /// <summary>Reads the request body and refuses to read past <c>maximum</c> bytes.</summary>
     private sealed class LimitedStream(Stream inner, long maximum) : Stream

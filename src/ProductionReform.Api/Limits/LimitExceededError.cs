@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
 
@@ -11,19 +12,18 @@ namespace ProductionReform.Api.Limits;
 /// </summary>
 public sealed class LimitExceededError : ValidationError
 {
-    public const string ErrorCode = "LIMIT_EXCEEDED";
-
     public LimitExceededError(ValidationContext context, ASTNode node, string limit, long maximum, long measured, string what)
         : base(context.Document.Source, null, $"{what} is {measured}; the maximum is {maximum}.", node)
     {
-        Code = ErrorCode;
+        Code = ErrorCodes.LimitExceeded;
         this.AddExtension("limit", limit).AddExtension("maximum", maximum).AddExtension("measured", measured);
     }
 
     /// <summary>The execution timeout, which is not a validation refusal but is reported the same way.</summary>
     public static ExecutionError Timeout(TimeSpan maximum, TimeSpan measured) =>
-        new ExecutionError($"The request ran for {(long)measured.TotalMilliseconds} ms and was cancelled; the maximum is {(long)maximum.TotalMilliseconds} ms.")
-        { Code = ErrorCode }
+        new ExecutionError($"The request ran for {(long)measured.TotalMilliseconds} ms and was cancelled; "
+            + $"the maximum is {(long)maximum.TotalMilliseconds} ms.")
+        { Code = ErrorCodes.LimitExceeded }
             .AddExtension("limit", "executionTimeout")
             .AddExtension("maximum", (long)maximum.TotalMilliseconds)
             .AddExtension("measured", (long)measured.TotalMilliseconds);

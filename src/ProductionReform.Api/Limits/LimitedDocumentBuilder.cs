@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
 
@@ -24,8 +25,9 @@ public sealed class LimitedDocumentBuilder(IOptions<LimitsOptions> limits) : IDo
         catch (GraphQLMaxDepthExceededException)
         {
             var measured = Nesting(body);
-            throw new ExecutionError($"The document nests {measured} levels deep, deeper than the parser goes; the maximum depth is {limits.Value.MaxDepth}.")
-            { Code = LimitExceededError.ErrorCode }
+            throw new ExecutionError($"The document nests {measured} levels deep, deeper than the parser goes; "
+                + $"the maximum depth is {limits.Value.MaxDepth}.")
+            { Code = ErrorCodes.LimitExceeded }
                 .AddExtension("limit", "maxDepth")
                 .AddExtension("maximum", (long)limits.Value.MaxDepth)
                 .AddExtension("measured", (long)measured);

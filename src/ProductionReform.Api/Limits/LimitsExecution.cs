@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Http;
 using ProductionReform.Api.Observability;
 using ProductionReform.Data;
 
@@ -65,7 +66,7 @@ public sealed class LimitsExecution(IOptions<LimitsOptions> options, ILogger<Lim
     {
         var operationName = result.Operation?.Name?.StringValue ?? options.OperationName;
         var operationType = result.Operation?.Operation.ToString().ToLowerInvariant();
-        var refusedFor = result.Errors?.FirstOrDefault(e => e.Code == LimitExceededError.ErrorCode)?.Extensions?["limit"] as string;
+        var refusedFor = result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.LimitExceeded)?.Extensions?["limit"] as string;
 
         if (activity is not null)
         {

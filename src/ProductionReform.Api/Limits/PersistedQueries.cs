@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
 
@@ -46,12 +47,6 @@ public sealed class PersistedQueriesOptions
 /// </summary>
 public sealed class PersistedQueryStore
 {
-    public const string NotFound = "PERSISTED_QUERY_NOT_FOUND";
-    public const string NotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
-    public const string HashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
-    public const string NotAllowed = "PERSISTED_QUERY_NOT_ALLOWED";
-    public const string Invalid = "PERSISTED_QUERY_INVALID";
-
     private readonly PersistedQueriesOptions _options;
     private readonly IReadOnlyDictionary<string, string> _registered;
     private readonly MemoryCache? _cache;
@@ -63,7 +58,10 @@ public sealed class PersistedQueryStore
             ? Load(Path.Combine(environment.ContentRootPath, path))
             : new Dictionary<string, string>();
         if (_options.AllowOnlyRegistered && _options.RegisteredPath is not { Length: > 0 })
-            throw new InvalidOperationException("PersistedQueries:AllowOnlyRegistered needs PersistedQueries:RegisteredPath, the file of allowed operations.");
+        {
+            throw new InvalidOperationException(
+                "PersistedQueries:AllowOnlyRegistered needs PersistedQueries:RegisteredPath, the file of allowed operations.");
+        }
         if (_options.Automatic && !_options.AllowOnlyRegistered)
             _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(_options.CacheSize, 1) });
     }
@@ -83,7 +81,8 @@ public sealed class PersistedQueryStore
         if (hash is null)
         {
             if (_options.AllowOnlyRegistered && request.Query is { } text && !_registered.ContainsKey(Hash(text)))
-                return Refuse("Only registered operations are accepted here; this query is not one of them.", NotAllowed);
+                return Refuse("Only registered operations are accepted here; this query is not one of them.",
+                    ErrorCodes.PersistedQueryNotAllowed);
             return null;
         }
 
@@ -95,22 +94,22 @@ public sealed class PersistedQueryStore
                 return null;
             }
             if (_options.AllowOnlyRegistered)
-                return Refuse($"No registered operation has the hash {hash}; only registered operations are accepted here.", NotAllowed);
+                return Refuse(NotRegistered(hash), ErrorCodes.PersistedQueryNotAllowed);
             if (_cache is null)
-                return Refuse("PersistedQueryNotSupported", NotSupported);
-            return Refuse("PersistedQueryNotFound", NotFound);
+                return Refuse("PersistedQueryNotSupported", ErrorCodes.PersistedQueryNotSupported);
+            return Refuse("PersistedQueryNotFound", ErrorCodes.PersistedQueryNotFound);
         }
 
         var actual = Hash(request.Query);
         if (!string.Equals(actual, hash, StringComparison.Ordinal))
         {
-            return Refuse($"The sha256Hash {hash} is not the SHA-256 of the query ({actual}).", HashMismatch)
+            return Refuse($"The sha256Hash {hash} is not the SHA-256 of the query ({actual}).", ErrorCodes.PersistedQueryHashMismatch)
                 .AddExtension("expected", actual);
         }
         if (_registered.ContainsKey(hash))
             return null;
         if (_options.AllowOnlyRegistered)
-            return Refuse($"No registered operation has the hash {hash}; only registered operations are accepted here.", NotAllowed);
+            return Refuse(NotRegistered(hash), ErrorCodes.PersistedQueryNotAllowed);
         _cache?.Set(hash, request.Query, new MemoryCacheEntryOptions { Size = Math.Max(request.Query.Length, 1) });
         return null;
     }
@@ -122,9 +121,11 @@ public sealed class PersistedQueryStore
         if (request.Extensions?.TryGetValue("persistedQuery", out var value) == true && value is not null)
         {
             if (value is not IDictionary<string, object?> persisted)
-                return Refuse("extensions.persistedQuery must be an object {\"version\": 1, \"sha256Hash\": \"…\"}.", Invalid);
+                return Refuse("extensions.persistedQuery must be an object {\"version\": 1, \"sha256Hash\": \"…\"}.",
+                    ErrorCodes.PersistedQueryInvalid);
             if (!persisted.TryGetValue("version", out var version) || !IsOne(version))
-                return Refuse("Only version 1 of persisted queries is supported (extensions.persistedQuery.version).", Invalid);
+                return Refuse("Only version 1 of persisted queries is supported (extensions.persistedQuery.version).",
+                    ErrorCodes.PersistedQueryInvalid);
             raw = persisted.TryGetValue("sha256Hash", out var sha) ? sha as string : null;
         }
         else if (request.DocumentId is { } documentId)
@@ -137,7 +138,8 @@ public sealed class PersistedQueryStore
         }
 
         if (raw is not { Length: 64 } || !raw.All(char.IsAsciiHexDigit))
-            return Refuse("The persisted-query hash must be 64 hexadecimal digits (the SHA-256 of the query).", Invalid);
+            return Refuse("The persisted-query hash must be 64 hexadecimal digits (the SHA-256 of the query).",
+                ErrorCodes.PersistedQueryInvalid);
         hash = raw.ToLowerInvariant();
         return null;
     }
@@ -154,10 +156,16 @@ public sealed class PersistedQueryStore
 
     private static ExecutionError Refuse(string message, string code) => new(message) { Code = code };
 
+    private static string NotRegistered(string hash) =>
+        $"No registered operation has the hash {hash}; only registered operations are accepted here.";
+
     private static Dictionary<string, string> Load(string path)
     {
         if (!File.Exists(path))
-            throw new FileNotFoundException($"The registered operations file (PersistedQueries:RegisteredPath) does not exist: {path}", path);
+        {
+            throw new FileNotFoundException(
+                $"The registered operations file (PersistedQueries:RegisteredPath) does not exist: {path}", path);
+        }
         var text = File.ReadAllText(path);
         var registered = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -169,7 +177,8 @@ public sealed class PersistedQueryStore
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
         IEnumerable<(string? Id, string? Body)> entries = root.TryGetProperty("operations", out var operations)
-            ? operations.EnumerateArray().Select(o => (o.TryGetProperty("id", out var id) ? id.GetString() : null, o.GetProperty("body").GetString()))
+            ? operations.EnumerateArray()
+                .Select(o => (o.TryGetProperty("id", out var id) ? id.GetString() : null, o.GetProperty("body").GetString()))
             : root.EnumerateObject().Select(p => ((string?)p.Name, p.Value.GetString()));
         foreach (var (id, body) in entries)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
 
@@ -13,12 +14,11 @@ namespace ProductionReform.Api.Limits;
 /// </summary>
 public static class RateLimiting
 {
-    public const string Code = "RATE_LIMITED";
-
     public static IServiceCollection AddRegistryRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>()?.RateLimit ?? new RateLimitOptions();
-        var paths = (options.Paths is { Length: > 0 } configured ? configured : RateLimitOptions.DefaultPaths).Select(p => new PathString(p)).ToArray();
+        var paths = (options.Paths is { Length: > 0 } configured ? configured : RateLimitOptions.DefaultPaths)
+            .Select(p => new PathString(p)).ToArray();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -45,7 +45,8 @@ public static class RateLimiting
             ? ("user:" + name, options.AuthenticatedPermitLimit)
             : ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.PermitLimit);
 
-    private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, RateLimitOptions options, CancellationToken cancellationToken)
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, RateLimitOptions options,
+        CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
@@ -61,10 +62,11 @@ public static class RateLimiting
             {
                 new
                 {
-                    message = $"Too many requests: at most {permits} per {options.Window.TotalSeconds:0.###} s from this client. Retry after {seconds} s.",
+                    message = $"Too many requests: at most {permits} per {options.Window.TotalSeconds:0.###} s from this client. "
+                        + $"Retry after {seconds} s.",
                     extensions = new Dictionary<string, object>
                     {
-                        ["code"] = Code,
+                        ["code"] = ErrorCodes.RateLimited,
                         ["limit"] = permits,
                         ["windowSeconds"] = options.Window.TotalSeconds,
                         ["retryAfterSeconds"] = seconds,

@@ -58,7 +58,10 @@ public sealed class RequestLimitsRule : ComplexityValidationRule
         var cost = totalComplexity >= long.MaxValue ? long.MaxValue : (long)Math.Ceiling(totalComplexity);
         context.UserContext[CostKey] = cost;
         if (Options.MaxDepth is { } maximumDepth && maxDepth > maximumDepth)
-            context.ReportError(new LimitExceededError(context, context.Operation, "maxDepth", maximumDepth, maxDepth, "The depth of the query"));
+        {
+            context.ReportError(new LimitExceededError(context, context.Operation, "maxDepth", maximumDepth, maxDepth,
+                "The depth of the query"));
+        }
         if (Options.MaxComplexity is { } maximumCost && cost > maximumCost)
             context.ReportError(new LimitExceededError(context, context.Operation, "maxCost", maximumCost, cost,
                 "The cost of the query (rows its lists may return: each page size times the page sizes above it)"));
@@ -155,7 +158,10 @@ public sealed class RequestLimitsRule : ComplexityValidationRule
             }
         }
         if (first is not null)
-            context.ReportError(new LimitExceededError(context, first, "maxAliases", _limits.MaxAliases, count, "The number of aliases in the document"));
+        {
+            context.ReportError(new LimitExceededError(context, first, "maxAliases", _limits.MaxAliases, count,
+                "The number of aliases in the document"));
+        }
     }
 
     private void CountRootFields(ValidationContext context)
@@ -192,6 +198,9 @@ public sealed class RequestLimitsRule : ComplexityValidationRule
             }
         }
         if (first is not null)
-            context.ReportError(new LimitExceededError(context, first, "maxRootFields", _limits.MaxRootFields, count, "The number of root fields"));
+        {
+            context.ReportError(new LimitExceededError(context, first, "maxRootFields", _limits.MaxRootFields, count,
+                "The number of root fields"));
+        }
     }
 }

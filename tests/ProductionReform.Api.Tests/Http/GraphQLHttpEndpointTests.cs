@@ -103,7 +103,7 @@ public sealed class GraphQLHttpEndpointTests
         Assert.That(body.GetArrayLength(), Is.EqualTo(3));
         Assert.That(body[0].GetProperty("data").GetProperty("hello").GetString(), Is.EqualTo("world"));
         Assert.That(body[1].GetProperty("data").GetProperty("echo").GetString(), Is.EqualTo("second"));
-        Assert.That(ErrorCode(body[2]), Is.EqualTo(GraphQLHttpErrorCodes.QueryMissing));
+        Assert.That(ErrorCode(body[2]), Is.EqualTo(ErrorCodes.QueryMissing));
     }
 
     [Test]
@@ -114,7 +114,7 @@ public sealed class GraphQLHttpEndpointTests
         var body = await ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.BatchTooLarge));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.BatchTooLarge));
         Assert.That(ErrorMessage(body), Does.Contain("26").And.Contain("25"));
     }
 
@@ -128,7 +128,7 @@ public sealed class GraphQLHttpEndpointTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
         Assert.That(response.Content.Headers.Allow, Is.EquivalentTo(new[] { "POST" }));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.HttpMethodNotAllowed));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.HttpMethodNotAllowed));
         Assert.That(body.TryGetProperty("data", out _), Is.False);
     }
 
@@ -152,7 +152,7 @@ public sealed class GraphQLHttpEndpointTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
         Assert.That(response.Content.Headers.Allow, Is.EquivalentTo(new[] { "GET", "POST" }));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.HttpMethodNotAllowed));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.HttpMethodNotAllowed));
     }
 
     // ---- malformed requests ---------------------------------------------------------------
@@ -166,7 +166,7 @@ public sealed class GraphQLHttpEndpointTests
         var body = await ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.InvalidJson));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.InvalidJson));
     }
 
     [TestCase("42")]
@@ -179,7 +179,7 @@ public sealed class GraphQLHttpEndpointTests
         var body = await ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.InvalidRequest));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.InvalidRequest));
     }
 
     [TestCase("""{}""")]
@@ -192,7 +192,7 @@ public sealed class GraphQLHttpEndpointTests
         var body = await ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.QueryMissing));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.QueryMissing));
         Assert.That(ErrorMessage(body), Does.Contain("query"));
     }
 
@@ -203,7 +203,7 @@ public sealed class GraphQLHttpEndpointTests
         var body = await ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.QueryMissing));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.QueryMissing));
     }
 
     [TestCase("""{"query": "{ hello }", "variables": [1, 2]}""")]
@@ -215,7 +215,7 @@ public sealed class GraphQLHttpEndpointTests
         var body = await ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.InvalidVariables));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.InvalidVariables));
     }
 
     [TestCase("[1]")]
@@ -227,7 +227,7 @@ public sealed class GraphQLHttpEndpointTests
         var body = await ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.InvalidVariables));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.InvalidVariables));
     }
 
     [TestCase("text/plain")]
@@ -241,7 +241,7 @@ public sealed class GraphQLHttpEndpointTests
         var body = await ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.UnsupportedMediaType));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.UnsupportedMediaType));
     }
 
     // ---- content negotiation ----------------------------------------------------------------
@@ -309,7 +309,7 @@ public sealed class GraphQLHttpEndpointTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotAcceptable));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
-        Assert.That(ErrorCode(body), Is.EqualTo(GraphQLHttpErrorCodes.NotAcceptable));
+        Assert.That(ErrorCode(body), Is.EqualTo(ErrorCodes.NotAcceptable));
     }
 
     // ---- text and errors --------------------------------------------------------------------
