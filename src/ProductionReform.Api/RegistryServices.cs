@@ -5,6 +5,7 @@ using ProductionReform.Api.Http;
 using ProductionReform.Api.Limits;
 using ProductionReform.Api.Schema;
 using ProductionReform.Api.Access;
+using ProductionReform.Api.Caching;
 using ProductionReform.Api.Validation;
 using ProductionReform.Data;
 using ProductionReform.Data.Auditing;
@@ -58,8 +59,10 @@ public static class RegistryServices
             .AddGraphTypes(typeof(RegistrySchema).Assembly)
             .AddGraphQLHttp()
             .AddRegistryLimits(configuration)
-            .AddValidationRule<RoleValidationRule>()
-            .AddValidationRule<StorableTextRule>()
+            // Both depend on the request (the caller, the variables), so they also run on a cached document.
+            .AddValidationRule<RoleValidationRule>(useForCachedDocuments: true)
+            .AddValidationRule<StorableTextRule>(useForCachedDocuments: true)
+            .AddDocumentCache(configuration)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             // Resolvers share the request's DbContext, which runs one command at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)

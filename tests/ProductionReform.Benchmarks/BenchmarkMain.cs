@@ -7,12 +7,15 @@ namespace ProductionReform.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project tests/ProductionReform.Benchmarks -- [--scale 1,200000/20000] [--duration 10]
-///   [--warmup 2] [--clients 32] [--api-port N] [--peer-port N] [--reuse] [--in-process]
-///   [--connection "Host=…;Port=…;Username=…;Password=…"]
+///   [--warmup 2] [--clients 32] [--api-port N] [--peer-port N] [--reuse] [--in-process] [--no-peer]
+///   [--workloads "flat page,nested"] [--api-env DOTNET_gcServer=1] [--connection "Host=…;Port=…;Username=…;Password=…"]
 /// For each scale: builds reform_bench_&lt;scale&gt; (kept as it is with --reuse when it already holds the rows), starts
 /// the API and PostGraphile as processes of their own on loopback, checks their answers equal, and measures each
 /// workload on both; prints the figures and a Markdown table and writes .data/bench/&lt;timestamp&gt;.json.
 /// With --in-process: our API alone, hosted in this process, at 1 and 32 clients with concurrency and scale ratios.
+/// With --no-peer: the API's process alone (no PostGraphile), e.g. to attach dotnet-trace or dotnet-counters to its pid.
+/// --workloads measures only the named workloads; --api-env (repeatable) sets an environment variable of the API's
+/// process, e.g. a runtime setting (DOTNET_gcServer, DOTNET_TieredPGO) to compare without rebuilding.
 /// Or -- --soak [minutes] [--connection …]: the soak (see <see cref="Soak"/>).
 /// </summary>
 public static class BenchmarkMain
@@ -20,7 +23,8 @@ public static class BenchmarkMain
     // Not "Program": the API's Program (global namespace) is the entry point WebApplicationFactory hosts.
     private const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=reform;Password=reform";
     private const string Usage = "usage: -- [--scale 1,200000/20000] [--duration 10] [--warmup 2] [--clients 32] [--api-port N] " +
-                                 "[--peer-port N] [--reuse] [--in-process] [--connection <npgsql server connection string>]";
+                                 "[--peer-port N] [--reuse] [--in-process] [--no-peer] [--workloads name,name] [--api-env NAME=VALUE] " +
+                                 "[--connection <npgsql server connection string>]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -52,7 +56,8 @@ public static class BenchmarkMain
             Console.WriteLine($"Preparing {BenchDatabase.NameFor(scale)} …");
             var (connectionString, size) = await BenchDatabase.PrepareAsync(options.Server, scale, options.Reuse);
             Console.WriteLine($"  {size.Enterprises} enterprises, {size.Studios} studios, {size.IndicatorValues} indicator values");
-            var result = await SideBySide.RunAsync(scale, connectionString, size, options.ApiPort ?? FreePort(), options.PeerPort ?? FreePort(),
+            var result = await SideBySide.RunAsync(scale, connectionString, size, options.ApiPort ?? FreePort(),
+                options.NoPeer ? null : options.PeerPort ?? FreePort(), options.Selection, options.ApiEnvironment,
                 options.Clients, options.Duration, options.WarmUp);
             Console.WriteLine($"  API peak RSS over the scale: {result.ApiPeakRssMb:F0} MB");
             scales.Add(result);
@@ -83,7 +88,7 @@ public static class BenchmarkMain
             await using var server = BenchServer.Start(connectionString);
             Console.WriteLine($"  API on {server.BaseAddress} ({size.Enterprises} enterprises, {size.Studios} studios, {size.IndicatorValues} indicator values)");
             var skipped = new List<string>();
-            var workloads = await Workloads.BuildAsync(server.Client, skipped);
+            var workloads = (await Workloads.BuildAsync(server.Client, skipped)).Where(w => options.Selection.Includes(w.Name)).ToList();
 
             var results = new List<Measurement>();
             foreach (var workload in workloads)
@@ -124,17 +129,24 @@ public static class BenchmarkMain
     }
 
     private sealed record Options(BenchScale[] Scales, int[] Clients, TimeSpan Duration, TimeSpan WarmUp, string Server,
-        bool InProcess, bool Reuse, int? ApiPort, int? PeerPort)
+        bool InProcess, bool Reuse, bool NoPeer, int? ApiPort, int? PeerPort, WorkloadSelection Selection,
+        IReadOnlyDictionary<string, string> ApiEnvironment)
     {
         public static Options Parse(string[] args)
         {
             var options = new Options([BenchScale.Parse("1")], [], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), DefaultServer,
-                InProcess: false, Reuse: false, ApiPort: null, PeerPort: null);
+                InProcess: false, Reuse: false, NoPeer: false, ApiPort: null, PeerPort: null, WorkloadSelection.All,
+                new Dictionary<string, string>());
             for (var i = 0; i < args.Length; i++)
             {
-                if (args[i] is "--in-process" or "--reuse")
+                if (args[i] is "--in-process" or "--reuse" or "--no-peer")
                 {
-                    options = args[i] == "--reuse" ? options with { Reuse = true } : options with { InProcess = true };
+                    options = args[i] switch
+                    {
+                        "--reuse" => options with { Reuse = true },
+                        "--no-peer" => options with { NoPeer = true },
+                        _ => options with { InProcess = true },
+                    };
                     continue;
                 }
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
@@ -147,6 +159,8 @@ public static class BenchmarkMain
                     "--connection" => options with { Server = value },
                     "--api-port" => options with { ApiPort = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--peer-port" => options with { PeerPort = int.Parse(value, CultureInfo.InvariantCulture) },
+                    "--workloads" => options with { Selection = WorkloadSelection.Parse(value) },
+                    "--api-env" => options with { ApiEnvironment = WithVariable(options.ApiEnvironment, value) },
                     var other => throw new ArgumentException($"unknown option {other}"),
                 };
             }
@@ -156,6 +170,13 @@ public static class BenchmarkMain
                 throw new ArgumentException("clients must be positive, the duration above zero");
             return options;
         }
+        private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)
+        {
+            var at = assignment.IndexOf('=');
+            if (at < 1) throw new ArgumentException($"--api-env needs NAME=VALUE, not '{assignment}'");
+            return new Dictionary<string, string>(environment) { [assignment[..at]] = assignment[(at + 1)..] };
+        }
+
         private static int[] Ints(string value) =>
             value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(v => int.Parse(v, CultureInfo.InvariantCulture)).Distinct().ToArray();

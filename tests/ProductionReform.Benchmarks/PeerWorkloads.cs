@@ -95,13 +95,16 @@ public static class PeerWorkloads
         query($ids: [Int!]) { nodes: allEnterprises(filter: {id: {in: $ids}}, orderBy: [PRIMARY_KEY_ASC]) { nodes { name employeeCount } } }
         """;
 
-    public static async Task<List<PairedWorkload>> BuildAsync(HttpClient ours, HttpClient peer)
+    /// <param name="peer">PostGraphile, or null when our API is measured alone: then no workload has a peer question.</param>
+    public static async Task<List<PairedWorkload>> BuildAsync(HttpClient ours, HttpClient? peer)
     {
         // The first 100 enterprises by key in each schema: our opaque ids, PostGraphile's row ids (its `id`; `nodeId` is its global id).
         var ids = (await DataAsync(ours, """{ enterprises(first: 100) { nodes { id } } }"""))["enterprises"]!["nodes"]!.AsArray()
             .Select(n => n!["id"]!.GetValue<string>()).ToArray();
-        var rowIds = (await DataAsync(peer, """{ allEnterprises(first: 100, orderBy: [PRIMARY_KEY_ASC]) { nodes { id } } }"""))
-            ["allEnterprises"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<int>()).ToArray();
+        int[] rowIds = peer is null
+            ? []
+            : (await DataAsync(peer, """{ allEnterprises(first: 100, orderBy: [PRIMARY_KEY_ASC]) { nodes { id } } }"""))
+                ["allEnterprises"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<int>()).ToArray();
         var start = await DataAsync(ours, """{ enterprises(where: {name: {eq: "中天科技"}}, first: 1) { nodes { id } } }""");
         var zhongtian = start["enterprises"]!["nodes"]!.AsArray().FirstOrDefault()?["id"]?.GetValue<string>()
             ?? throw new InvalidOperationException("中天科技 is not in the seeded database.");
@@ -121,6 +124,7 @@ public static class PeerWorkloads
             Ours("search", "search \"示例\", first 20, score and node id", Workloads.Search),
             new("linkage", "linkages from 中天科技, depth 2, with edge sources", Workloads.Body(Workloads.Linkage, new { from = zhongtian }), null, d => d),
         };
+        if (peer is null) return workloads.Select(w => w with { Peer = null }).ToList();
         foreach (var workload in workloads) await CompareAsync(ours, peer, workload);
         return workloads;
     }

@@ -37,9 +37,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// The API's Release build (built with this project: it is a project reference) in Production, rate limit off (the
-    /// clients share one address), <c>Diagnostics:SqlCount</c> on so that answers carry <c>extensions.sqlStatements</c>.
+    /// clients share one address), <c>Diagnostics:SqlCount</c> on so that answers carry <c>extensions.sqlStatements</c>;
+    /// <paramref name="environment"/> is set last.
     /// </summary>
-    public static Task<ServerProcess> StartApiAsync(string connectionString, int port)
+    public static Task<ServerProcess> StartApiAsync(string connectionString, int port, IReadOnlyDictionary<string, string> environment)
     {
         var root = BenchServer.ApiContentRoot();
         var dll = Path.Combine(AppContext.BaseDirectory, "ProductionReform.Api.dll");
@@ -49,6 +50,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Diagnostics__SqlCount"] = "true";
         start.Environment["Limits__RateLimit__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return StartAsync("API", start, port, "/readyz", null);
     }
 

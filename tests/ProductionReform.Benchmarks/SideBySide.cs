@@ -13,7 +13,7 @@ public sealed record SideBySideResult(string Workload, string Description, int C
 }
 
 /// <summary>The figures of one scale, side by side.</summary>
-public sealed record SideBySideScale(BenchScale Scale, string Database, DataSize Rows, double ApiReadySeconds, double PeerReadySeconds,
+public sealed record SideBySideScale(BenchScale Scale, string Database, DataSize Rows, double ApiReadySeconds, double? PeerReadySeconds,
     double ApiPeakRssMb, List<SideBySideResult> Results);
 
 /// <summary>
@@ -24,14 +24,18 @@ public static class SideBySide
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static async Task<SideBySideScale> RunAsync(BenchScale scale, string connectionString, DataSize rows, int apiPort, int peerPort,
-        int[] clientCounts, TimeSpan duration, TimeSpan warmUp)
+    /// <param name="peerPort">PostGraphile's port; null measures our API alone.</param>
+    public static async Task<SideBySideScale> RunAsync(BenchScale scale, string connectionString, DataSize rows, int apiPort, int? peerPort,
+        WorkloadSelection selection, IReadOnlyDictionary<string, string> apiEnvironment, int[] clientCounts, TimeSpan duration,
+        TimeSpan warmUp)
     {
-        await using var api = await ServerProcess.StartApiAsync(connectionString, apiPort);
-        await using var peer = await ServerProcess.StartPostGraphileAsync(connectionString, peerPort);
-        Console.WriteLine(string.Format(Inv, "  API (pid {0}) ready in {1:F2} s on {2}; PostGraphile (pid {3}) ready in {4:F2} s on {5}",
-            api.Pid, api.ReadyAfter.TotalSeconds, api.BaseAddress, peer.Pid, peer.ReadyAfter.TotalSeconds, peer.BaseAddress));
-        var workloads = await PeerWorkloads.BuildAsync(api.Client, peer.Client);
+        await using var api = await ServerProcess.StartApiAsync(connectionString, apiPort, apiEnvironment);
+        await using var peer = peerPort is { } port ? await ServerProcess.StartPostGraphileAsync(connectionString, port) : null;
+        Console.WriteLine(string.Format(Inv, "  API (pid {0}) ready in {1:F2} s on {2}", api.Pid, api.ReadyAfter.TotalSeconds,
+                              api.BaseAddress) +
+                          (peer is null ? "" : string.Format(Inv, "; PostGraphile (pid {0}) ready in {1:F2} s on {2}",
+                              peer.Pid, peer.ReadyAfter.TotalSeconds, peer.BaseAddress)));
+        var workloads = (await PeerWorkloads.BuildAsync(api.Client, peer?.Client)).Where(w => selection.Includes(w.Name)).ToList();
         Console.WriteLine($"  answers equal on {workloads.Count(w => w.Peer is not null)} workloads; measuring …");
         await using var postgres = new PostgresCpu(connectionString);
 
@@ -43,15 +47,15 @@ public static class SideBySide
                 ServerFigures ours, theirs = null!;
                 var peerWorkload = workload.PeerWorkload;
                 var peerFirst = peerWorkload is not null && index++ % 2 == 1;
-                if (peerFirst) theirs = await MeasureAsync(peer, peerWorkload!, postgres, clients, duration, warmUp, countsSql: false);
+                if (peerFirst) theirs = await MeasureAsync(peer!, peerWorkload!, postgres, clients, duration, warmUp, countsSql: false);
                 ours = await MeasureAsync(api, workload.OursWorkload, postgres, clients, duration, warmUp, countsSql: true);
                 if (peerWorkload is not null && !peerFirst)
-                    theirs = await MeasureAsync(peer, peerWorkload, postgres, clients, duration, warmUp, countsSql: false);
+                    theirs = await MeasureAsync(peer!, peerWorkload, postgres, clients, duration, warmUp, countsSql: false);
                 var result = new SideBySideResult(workload.Name, workload.Description, clients, ours, peerWorkload is null ? null : theirs);
                 results.Add(result);
                 PrintLine(result);
             }
-        return new SideBySideScale(scale, BenchDatabase.NameFor(scale), rows, api.ReadyAfter.TotalSeconds, peer.ReadyAfter.TotalSeconds,
+        return new SideBySideScale(scale, BenchDatabase.NameFor(scale), rows, api.ReadyAfter.TotalSeconds, peer?.ReadyAfter.TotalSeconds,
             ProcessMetrics.PeakRssMb(api.Pid), results);
     }
 

@@ -49,7 +49,7 @@ public static class LimitsServices
     {
         var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         if (limits.Enabled)
-            graphQL.AddValidationRule<RequestLimitsRule>();
+            graphQL.AddValidationRule<RequestLimitsRule>(useForCachedDocuments: true); // the cost depends on the variables
         if (!limits.Introspection)
             graphQL.AddValidationRule(NoIntrospectionValidationRule.Instance);
         graphQL.ConfigureExecution<LimitsExecution>();

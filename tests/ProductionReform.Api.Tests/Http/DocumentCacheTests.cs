@@ -1,0 +1,108 @@
+using ProductionReform.Api.Limits;
+using ProductionReform.Domain;
+using static ProductionReform.Api.Tests.Limits.LimitsHttp;
+
+namespace ProductionReform.Api.Tests.Http;
+
+/// <summary>
+/// A document asked again comes from the parsed-document cache: it must answer exactly as a fresh one would — with
+/// its own variables, its caller's role, its cost and limits, and the same errors when it is invalid.
+/// </summary>
+public sealed class DocumentCacheTests
+{
+    private const string RegionsQuery = "query($n: Int) { regions(first: $n, order: [{ name: ASC }]) { nodes { name } } }";
+    private RegistryApi _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _api = await RegistryApi.StartAsync("doccache");
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_api is not null) await _api.DisposeAsync();
+    }
+
+    [Test]
+    public async Task The_same_document_answers_each_request_with_its_own_variables_and_cost()
+    {
+        var replies = new List<Reply>();
+        foreach (var n in new[] { 1, 3, 2 })
+            replies.Add(await _api.PostAsync(new { query = RegionsQuery, variables = new { n }, extensions = new { cost = true } }));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (reply, n) in replies.Zip([1, 3, 2]))
+            {
+                Assert.That(reply.Json["errors"], Is.Null, reply.Text);
+                Assert.That(reply.Json["data"]!["regions"]!["nodes"]!.AsArray(), Has.Count.EqualTo(n), reply.Text);
+                Assert.That(reply.Json["extensions"]!["cost"]!.GetValue<long>(), Is.EqualTo(n), reply.Text);
+            }
+        });
+    }
+
+    [Test]
+    public async Task A_document_answered_once_is_still_refused_when_its_variables_exceed_the_limits_or_cannot_be_stored()
+    {
+        const string query = "query($n: Int, $t: String) { enterprises(first: $n, where: {name: {contains: $t}}) { " +
+                             "nodes { studios(first: $n) { nodes { outputs(first: $n) { nodes { title } } } } } } }";
+        var fine = await _api.PostAsync(new { query, variables = new { n = 5, t = "a" } });
+        var tooCostly = await _api.PostAsync(new { query, variables = new { n = 90, t = "a" } });
+        var unstorable = await _api.PostAsync(new { query, variables = new { n = 5, t = "a\0b" } });
+
+        Assert.That(fine.Json["errors"], Is.Null, fine.Text);
+        AssertLimit(tooCostly, "maxCost", 500_000, 90 + 8100 + 729_000);
+        Assert.That(unstorable.Code, Is.EqualTo(StorableText.Code), unstorable.Text);
+        AssertNoSql(unstorable);
+    }
+
+    [Test]
+    public async Task A_document_an_admin_ran_is_still_refused_to_an_anonymous_caller()
+    {
+        const string query = "{ auditEvents(first: 1) { totalCount } }";
+        var admin = await _api.CreateKeyAsync("document-cache-admin", RegistryRole.Admin);
+
+        var allowed = await _api.PostAsAsync(admin, query);
+        var anonymous = await _api.PostAsAsync(null, query);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(allowed["errors"], Is.Null, allowed.ToJsonString());
+            Assert.That(anonymous["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("AUTH_NOT_AUTHORIZED"),
+                anonymous.ToJsonString());
+            Assert.That(anonymous["data"], Is.Null, anonymous.ToJsonString());
+        });
+    }
+
+    [TestCase("{ regions(first: 1) { nodes { nameOfNothing } } }")]
+    [TestCase("{ regions(first: 1) { nodes { name }")]
+    [TestCase("query($n: Int!) { regions(first: $n) { nodes { name } } }")]
+    public async Task An_invalid_document_answers_the_same_error_every_time(string query)
+    {
+        var first = await _api.PostAsync(new { query });
+        var again = await _api.PostAsync(new { query });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Json["errors"], Is.Not.Null, first.Text);
+            Assert.That(first.Json["data"], Is.Null, first.Text);
+            Assert.That(again.Text, Is.EqualTo(first.Text));
+        });
+    }
+
+    [Test]
+    public async Task A_persisted_query_sent_by_hash_after_its_text_answers_with_its_own_variables()
+    {
+        var hash = PersistedQueryStore.Hash(RegionsQuery);
+        var persisted = new { persistedQuery = new { version = 1, sha256Hash = hash } };
+
+        var byText = await _api.PostAsync(new { query = RegionsQuery, variables = new { n = 2 }, extensions = persisted });
+        var byHash = await _api.PostAsync(new { variables = new { n = 1 }, extensions = persisted });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byText.Json["data"]!["regions"]!["nodes"]!.AsArray(), Has.Count.EqualTo(2), byText.Text);
+            Assert.That(byHash.Json["errors"], Is.Null, byHash.Text);
+            Assert.That(byHash.Json["data"]!["regions"]!["nodes"]!.AsArray(), Has.Count.EqualTo(1), byHash.Text);
+        });
+    }
+}
