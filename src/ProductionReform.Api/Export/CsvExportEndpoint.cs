@@ -111,7 +111,6 @@ public static class CsvExportEndpoint
         await exporter.WriteAsync(db, request, response.Body, cancellationToken);
     }
 
-    /// <summary>A query-string parameter as JSON; absent or empty is null. Not JSON, or given twice: INVALID_JSON / INVALID_REQUEST.</summary>
     private static void StartCsv(HttpResponse response, string fileName)
     {
         response.StatusCode = StatusCodes.Status200OK;
@@ -144,6 +143,7 @@ public static class CsvExportEndpoint
         await text.FlushAsync(context.RequestAborted);
     }
 
+    /// <summary>A query-string parameter as JSON; absent or empty is null. Not JSON, or given twice: INVALID_JSON / INVALID_REQUEST.</summary>
     private static bool TryReadJson(HttpContext context, string name, out JsonElement? value, out ExecutionError? error)
     {
         value = null;

@@ -3,7 +3,7 @@ using GraphQL;
 using Microsoft.AspNetCore.Connections;
 using Npgsql;
 using ProductionReform.Data;
-using ProductionReform.Data.Import;
+using ProductionReform.Interchange.Import;
 using ProductionReform.GraphQL.Data;
 
 namespace ProductionReform.Api.Http;
