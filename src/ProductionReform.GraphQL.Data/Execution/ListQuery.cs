@@ -22,8 +22,8 @@ internal static class ListQuery
     /// <summary>
     /// The rows of a to-many relation for many parents in one statement: the parents by key, each with its filtered,
     /// ordered, limited children. Without totalCount each parent joins laterally to its page
-    /// (<c>CROSS JOIN LATERAL (… LIMIT n)</c>: a page per parent read through the foreign-key index); with it, EF Core
-    /// numbers the children per parent (ROW_NUMBER) and counts them beside the parent.
+    /// (<c>CROSS JOIN LATERAL (… LIMIT n)</c>: a page per parent read through the foreign-key index); with it, each
+    /// parent also joins its count (<see cref="Counts"/>) and its page is read as a collection (<c>LEFT JOIN LATERAL</c>).
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, object>> NestedAsync(DbContext db, EntityModel parent, ListField field,
         IReadOnlyCollection<int> parentKeys, ListRequest request, DataServices services, CancellationToken cancellationToken)

@@ -151,12 +151,12 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
 
         return operation switch
         {
-            FilterOperations.Contains => Like(member, "%" + EscapeLike((string)value) + "%"),
-            FilterOperations.StartsWith => Like(member, EscapeLike((string)value) + "%"),
-            FilterOperations.EndsWith => Like(member, "%" + EscapeLike((string)value)),
-            FilterOperations.NotContains => NotLike(member, "%" + EscapeLike((string)value) + "%"),
-            FilterOperations.NotStartsWith => NotLike(member, EscapeLike((string)value) + "%"),
-            FilterOperations.NotEndsWith => NotLike(member, "%" + EscapeLike((string)value)),
+            FilterOperations.Contains => Like(member, "%" + LikePattern.Escape((string)value) + "%"),
+            FilterOperations.StartsWith => Like(member, LikePattern.Escape((string)value) + "%"),
+            FilterOperations.EndsWith => Like(member, "%" + LikePattern.Escape((string)value)),
+            FilterOperations.NotContains => NotLike(member, "%" + LikePattern.Escape((string)value) + "%"),
+            FilterOperations.NotStartsWith => NotLike(member, LikePattern.Escape((string)value) + "%"),
+            FilterOperations.NotEndsWith => NotLike(member, "%" + LikePattern.Escape((string)value)),
             FilterOperations.Gt => Expression.GreaterThan(member, QueryParameter.Of(value, member.Type)),
             FilterOperations.Gte => Expression.GreaterThanOrEqual(member, QueryParameter.Of(value, member.Type)),
             FilterOperations.Lt => Expression.LessThan(member, QueryParameter.Of(value, member.Type)),
@@ -194,10 +194,6 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     // A null text contains nothing, so the negations hold for it.
     private static Expression NotLike(Expression member, string pattern) =>
         Expression.OrElse(Expression.Equal(member, Expression.Constant(null, typeof(string))), Expression.Not(Like(member, pattern)));
-
-    /// <summary>The user's text matches literally: LIKE's wildcards and the escape character are escaped.</summary>
-    internal static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
 
     /// <summary>The conditions joined as <paramref name="combinator"/> says: <c>and</c> (none: true) or <c>or</c> (none: false).</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
+using ProductionReform.GraphQL.Data.Expressions;
 
 namespace ProductionReform.Api.Features.Search;
 
@@ -33,7 +34,7 @@ internal static class SearchSql
         string text, int offset, int limit, bool withTotal, CancellationToken cancellationToken)
     {
         var sql = Build(db.Model, targets, withTotal);
-        var escaped = EscapeLike(text);
+        var escaped = LikePattern.Escape(text);
         NpgsqlParameter[] parameters =
         [
             new("text", NpgsqlDbType.Text) { Value = text },
@@ -44,10 +45,6 @@ internal static class SearchSql
         ];
         return await db.Database.SqlQueryRaw<SearchRow>(sql, parameters).ToListAsync(cancellationToken);
     }
-
-    /// <summary>ILIKE treats <c>%</c>, <c>_</c> and <c>\</c> as special; escaped, they match themselves.</summary>
-    public static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
     internal static string Build(IModel model, IReadOnlyList<SearchTarget> targets, bool withTotal)
     {
