@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProductionReform.Api.Access;
+using ProductionReform.Api.Features.Quality;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
 using ProductionReform.Data;
@@ -30,7 +31,7 @@ public static class CsvExportEndpoint
 
     public const int DefaultMaxRows = 100_000;
 
-    /// <summary>The data-quality report (the <c>dataQuality</c> query's issues, then its per-list counts) as one CSV.</summary>
+    /// <summary>The data-quality report as one CSV (<see cref="DataQualityCsv"/>).</summary>
     public const string DataQualityFile = "data-quality.csv";
 
     /// <summary>Maps <c>GET {prefix}/{plural}.csv</c> for every root entity list of the schema.</summary>
@@ -127,19 +128,7 @@ public static class CsvExportEndpoint
         StartCsv(response, DataQualityFile);
         await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), context.RequestAborted);
         await using var text = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-        var csv = new CsvWriter(text);
-        await csv.WriteRowAsync(["kind", "entityType", "recordId", "label", "detail", "isSample"], context.RequestAborted);
-        foreach (var issue in report.Issues)
-        {
-            var id = GlobalId.Encode(issue.EntityType, issue.EntityId);
-            await csv.WriteRowAsync([EnumNames.ToScreamingSnake(issue.Kind.ToString()), issue.EntityType, id,
-                issue.Label, issue.Detail, issue.IsSample ? "true" : "false"], context.RequestAborted);
-        }
-        foreach (var list in report.Lists)
-        {
-            await csv.WriteRowAsync(["LIST_COUNTS", list.EntityType, "", $"total {list.Total}; samples {list.Samples}; real {list.Real}",
-                $"uncited real rows {list.Uncited}", ""], context.RequestAborted);
-        }
+        await DataQualityCsv.WriteAsync(new CsvWriter(text), report, context.RequestAborted);
         await text.FlushAsync(context.RequestAborted);
     }
 

@@ -402,6 +402,6 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         return underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(decimal) || underlying == typeof(DateOnly)
-               || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && type.GetGenericArguments()[0].IsEnum);
+               || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && IsScalar(type.GetGenericArguments()[0]));
     }
 }

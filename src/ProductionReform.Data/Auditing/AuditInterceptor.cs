@@ -67,7 +67,7 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
             var changes = entry.Properties
                 .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken)
                 .Where(p => operation != AuditOperation.Update || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-                .ToDictionary(p => CamelCase(p.Metadata.Name), p => (object)new
+                .ToDictionary(p => FieldNames.Of(p.Metadata.Name), p => (object)new
                 {
                     before = operation == AuditOperation.Create ? null : p.OriginalValue,
                     after = operation == AuditOperation.Delete ? null : p.CurrentValue,
@@ -117,7 +117,7 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
                 foreach (var record in records[(navigation.DeclaringEntityType, owner)])
                 {
                     if (!changes.TryGetValue(record.Entity, out var fields)) changes[record.Entity] = fields = [];
-                    var field = CamelCase(navigation.Name);
+                    var field = FieldNames.Of(navigation.Name);
                     if (!fields.TryGetValue(field, out var change)) fields[field] = change = ([], []);
                     (join.State == EntityState.Added ? change.Added : change.Removed).Add(linked);
                 }
@@ -125,6 +125,4 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
         }
         return changes;
     }
-
-    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

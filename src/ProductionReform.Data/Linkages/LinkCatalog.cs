@@ -12,7 +12,7 @@ namespace ProductionReform.Data.Linkages;
 /// </summary>
 public sealed class LinkCatalog
 {
-    private readonly List<string> _selects = [];
+    private readonly List<LinkDefinition> _links = [];
 
     public LinkCatalog(IModel model)
     {
@@ -46,10 +46,13 @@ public sealed class LinkCatalog
         Cites<PolicyDocument>(); Cites<ReformMeasure>(); Cites<SkillStandard>(); Cites<Occupation>();
         Cites<InnovationStudio>(); Cites<TrainingProgram>(); Cites<PracticeCase>(); Cites<IndicatorValue>();
         Link<Citation>(LinkKind.Quotes, x => x, x => x.Source);
-        EdgesSql = string.Join("\nUNION ALL\n", _selects);
+        EdgesSql = string.Join("\nUNION ALL\n", _links.Select(l => l.Sql));
     }
 
     public IModel Model { get; }
+
+    /// <summary>Every relation, with the fields that name it at each end.</summary>
+    public IReadOnlyList<LinkDefinition> Links => _links;
 
     /// <summary>Every edge of the registry, as one SQL query.</summary>
     public string EdgesSql { get; }
@@ -65,24 +68,29 @@ public sealed class LinkCatalog
         var entity = Model.FindEntityType(typeof(TRow))!;
         var table = entity.GetTableName()!;
         var joins = new List<string>();
-        var (fromType, fromColumn) = End(entity, from, "f", joins);
-        var (toType, toColumn) = End(entity, to, "t", joins);
-        _selects.Add(
+        var (fromType, fromColumn, fromNavigation) = End(entity, from, "f", joins);
+        var (toType, toColumn, toNavigation) = End(entity, to, "t", joins);
+        _links.Add(new LinkDefinition(kind, fromType, Field(fromNavigation, toNavigation), toType, Field(toNavigation, fromNavigation),
             $"SELECT '{kind.ToString()}'::text AS kind, " +
             $"'{fromType}'::text AS from_type, {fromColumn} AS from_id, '{toType}'::text AS to_type, {toColumn} AS to_id " +
-            $"FROM {Quote(table)} AS r {string.Join(" ", joins)} WHERE {fromColumn} IS NOT NULL AND {toColumn} IS NOT NULL");
+            $"FROM {Quote(table)} AS r {string.Join(" ", joins)} WHERE {fromColumn} IS NOT NULL AND {toColumn} IS NOT NULL"));
     }
 
-    private static (string Type, string Column) End<TRow>(IEntityType entity, Expression<Func<TRow, object?>> end, string alias,
-        List<string> joins)
+    /// <summary>An end's field: the row's navigation to the other end when it is the row, else the inverse of its own navigation.</summary>
+    private static string Field(INavigationBase? end, INavigationBase? other) =>
+        FieldNames.Of(end is null ? other!.Name : end.Inverse!.Name);
+
+    /// <summary>An end's type and key column, and the row's navigation to it (null when the end is the row itself).</summary>
+    private static (string Type, string Column, INavigationBase? Navigation) End<TRow>(
+        IEntityType entity, Expression<Func<TRow, object?>> end, string alias, List<string> joins)
     {
         var body = end.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : end.Body;
-        if (body == end.Parameters[0]) return (entity.ClrType.Name, "r." + Quote(Column(entity.FindPrimaryKey()!.Properties[0])));
+        if (body == end.Parameters[0]) return (entity.ClrType.Name, "r." + Quote(Column(entity.FindPrimaryKey()!.Properties[0])), null);
 
         var name = ((MemberExpression)body).Member.Name;
         if (entity.FindNavigation(name) is { IsCollection: false } navigation)
         {
-            return (navigation.TargetEntityType.ClrType.Name, "r." + Quote(Column(navigation.ForeignKey.Properties[0])));
+            return (navigation.TargetEntityType.ClrType.Name, "r." + Quote(Column(navigation.ForeignKey.Properties[0])), navigation);
         }
         var skip = entity.FindSkipNavigation(name)
             ?? throw new InvalidOperationException($"{entity.ClrType.Name}.{name} is not a navigation.");
@@ -91,7 +99,7 @@ public sealed class LinkCatalog
         var toTarget = Column(skip.Inverse.ForeignKey.Properties[0]);
         var rowKey = Column(entity.FindPrimaryKey()!.Properties[0]);
         joins.Add($"JOIN {Quote(joinTable.GetTableName()!)} AS {alias} ON {alias}.{Quote(toRow)} = r.{Quote(rowKey)}");
-        return (skip.TargetEntityType.ClrType.Name, $"{alias}.{Quote(toTarget)}");
+        return (skip.TargetEntityType.ClrType.Name, $"{alias}.{Quote(toTarget)}", skip);
     }
 
     private static string Column(IProperty property) =>
