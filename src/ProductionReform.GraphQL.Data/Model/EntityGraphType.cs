@@ -28,10 +28,6 @@ public abstract class EntityGraphType<T> : ObjectGraphType<T>, IEntityGraphType 
     /// <summary>The declared fields that find an existing record on import (a relation by its field); a unique index backs them.</summary>
     protected void NaturalKey(params Expression<Func<T, object?>>[] members) => Model.NaturalKey.AddRange(members.Select(Declared));
 
-    /// <summary>The text fields a record is named by, when they are not the default <c>name</c>, <c>title</c>, <c>code</c>.</summary>
-    protected void Label(params Expression<Func<T, string?>>[] members) =>
-        Model.SetLabels(members.Select(m => Declared(m) as ScalarField ?? throw new ArgumentException($"'{m}' is not a scalar field.")));
-
     /// <summary>Makes the type searchable: <paramref name="subject"/> names it (<c>Enterprises 企业</c>) among the searched types.</summary>
     protected void SearchedAs(string subject) => Model.SearchSubject = subject;
 

@@ -19,13 +19,13 @@ public sealed class EntityModel(Type clrType)
 
     /// <summary>
     /// The text fields a person names a record by, in order: a relation is exported as the first one that has a
-    /// value, imported by any of them, and messages quote it. Unless declared: <c>name</c>, <c>title</c>, <c>code</c>.
+    /// value, imported by any of them, and messages quote it: the declared <c>name</c>, <c>title</c>, <c>code</c>.
     /// </summary>
     public IReadOnlyList<ScalarField> Labels => _labels ??=
-        [.. DefaultLabels.Select(Find).OfType<ScalarField>().Where(f => f.ValueType == typeof(string))];
+        [.. LabelNames.Select(Find).OfType<ScalarField>().Where(f => f.ValueType == typeof(string))];
 
     private IReadOnlyList<ScalarField>? _labels;
-    private static readonly string[] DefaultLabels = ["name", "title", "code"];
+    private static readonly string[] LabelNames = ["name", "title", "code"];
 
     /// <summary>What <c>search</c> calls this kind of record (<c>Enterprises 企业</c>); its searched fields follow.</summary>
     public string? SearchSubject { get; set; }
@@ -49,14 +49,9 @@ public sealed class EntityModel(Type clrType)
 
     public DataField? Find(string name) => Fields.Find(f => f.Name == name);
 
-    /// <summary>The declared field that reads <paramref name="property"/>, if any.</summary>
-    public DataField? FindByProperty(string property) => Fields.Find(f => f.Property.Name == property);
-
     /// <summary>The label a record is named by: its first label field with a value, else null.</summary>
     public string? LabelOf(object entity) =>
         Labels.Select(f => f.Property.GetValue(entity) as string).FirstOrDefault(v => v is { Length: > 0 });
-
-    internal void SetLabels(IEnumerable<ScalarField> labels) => _labels = [.. labels];
 
     public int KeyOf(object entity) => (int)Key.GetValue(entity)!;
 
