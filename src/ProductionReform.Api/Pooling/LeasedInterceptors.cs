@@ -19,10 +19,12 @@ internal static class LeasedInterceptors
 
     public static IInterceptor Saves { get; } = new SaveEvents();
 
-    public static void Attach(DbContext db, SqlStatementCounter counter, AuditInterceptor audit) => Leases.AddOrUpdate(db, new Lease(counter, audit));
+    public static void Attach(DbContext db, SqlStatementCounter counter, AuditInterceptor audit) =>
+        Leases.AddOrUpdate(db, new Lease(counter, audit));
 
-    private static Lease Of(DbContext? db) =>
-        db is not null && Leases.TryGetValue(db, out var lease) ? lease : throw new InvalidOperationException("A pooled context was used outside a lease.");
+    private static Lease Of(DbContext? db) => db is not null && Leases.TryGetValue(db, out var lease)
+        ? lease
+        : throw new InvalidOperationException("A pooled context was used outside a lease.");
 
     private sealed record Lease(SqlStatementCounter Counter, AuditInterceptor Audit);
 
@@ -56,26 +58,30 @@ internal static class LeasedInterceptors
             Of(eventData.Context).Audit.SavingChanges(eventData, result);
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default) => Of(eventData.Context).Audit.SavingChangesAsync(eventData, result, cancellationToken);
+            CancellationToken cancellationToken = default) =>
+            Of(eventData.Context).Audit.SavingChangesAsync(eventData, result, cancellationToken);
 
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
             Of(eventData.Context).Audit.SavedChanges(eventData, result);
 
         public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-            CancellationToken cancellationToken = default) => Of(eventData.Context).Audit.SavedChangesAsync(eventData, result, cancellationToken);
+            CancellationToken cancellationToken = default) =>
+            Of(eventData.Context).Audit.SavedChangesAsync(eventData, result, cancellationToken);
 
-        public override void SaveChangesFailed(DbContextErrorEventData eventData) => Of(eventData.Context).Audit.SaveChangesFailed(eventData);
+        public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+            Of(eventData.Context).Audit.SaveChangesFailed(eventData);
 
         public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
             Of(eventData.Context).Audit.SaveChangesFailedAsync(eventData, cancellationToken);
 
-        public override void SaveChangesCanceled(DbContextEventData eventData) => Of(eventData.Context).Audit.SaveChangesCanceled(eventData);
+        public override void SaveChangesCanceled(DbContextEventData eventData) =>
+            Of(eventData.Context).Audit.SaveChangesCanceled(eventData);
 
         public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
             Of(eventData.Context).Audit.SaveChangesCanceledAsync(eventData, cancellationToken);
 
-        public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result) =>
-            Of(eventData.Context).Audit.ThrowingConcurrencyException(eventData, result);
+        public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData,
+            InterceptionResult result) => Of(eventData.Context).Audit.ThrowingConcurrencyException(eventData, result);
 
         public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData,
             InterceptionResult result, CancellationToken cancellationToken = default) =>

@@ -25,7 +25,8 @@ public static class PooledRegistryDbContext
         services.AddScoped(provider =>
         {
             var db = provider.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContext();
-            LeasedInterceptors.Attach(db, provider.GetRequiredService<SqlStatementCounter>(), provider.GetRequiredService<AuditInterceptor>());
+            LeasedInterceptors.Attach(db, provider.GetRequiredService<SqlStatementCounter>(),
+                provider.GetRequiredService<AuditInterceptor>());
             return db;
         });
         return services;
