@@ -6,9 +6,9 @@ using ProductionReform.Api.Limits;
 using ProductionReform.Api.Schema;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Caching;
+using ProductionReform.Api.Pooling;
 using ProductionReform.Api.Validation;
 using ProductionReform.Data;
-using ProductionReform.Data.Auditing;
 using ProductionReform.Data.Linkages;
 using ProductionReform.Data.Quality;
 using ProductionReform.Data.Seed;
@@ -27,11 +27,7 @@ public static class RegistryServices
                 "No database configured: set ConnectionStrings__Registry (an Npgsql connection string) or DATABASE_URL (postgres://…), or start with scripts/run.");
         connectionString = RegistryDatabase.Tuned(LimitsServices.WithCommandTimeout(connectionString, configuration));
 
-        services.AddScoped<SqlStatementCounter>();
-        services.AddScoped<AuditInterceptor>();
-        services.AddDbContext<RegistryDbContext>((provider, options) =>
-            RegistryDatabase.Configure((DbContextOptionsBuilder<RegistryDbContext>)options, connectionString)
-                .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>(), provider.GetRequiredService<AuditInterceptor>()));
+        services.AddPooledRegistryDbContext(connectionString);
         // The data layer knows no domain type; it asks for the request's DbContext.
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<RegistryDbContext>());
         // The edge SQL is derived from the EF model once; walks run per request on its DbContext.
