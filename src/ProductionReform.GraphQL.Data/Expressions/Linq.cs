@@ -30,11 +30,12 @@ internal static class Linq
             (false, true) => nameof(Enumerable.ThenByDescending),
         }, [element, key.ReturnType], key);
 
+    // Counts go in as parameters (LIMIT @p / OFFSET @p), so every page size and offset shares one cached EF query.
     public static Expression Take(Expression source, Type element, int count) =>
-        Call(source, nameof(Enumerable.Take), [element], Expression.Constant(count));
+        Call(source, nameof(Enumerable.Take), [element], QueryParameter.Of(count, typeof(int)));
 
     public static Expression Skip(Expression source, Type element, int count) =>
-        Call(source, nameof(Enumerable.Skip), [element], Expression.Constant(count));
+        Call(source, nameof(Enumerable.Skip), [element], QueryParameter.Of(count, typeof(int)));
 
     public static Expression Count(Expression source, Type element) =>
         Call(source, nameof(Enumerable.Count), [element]);
