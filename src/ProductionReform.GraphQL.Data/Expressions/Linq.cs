@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace ProductionReform.GraphQL.Data.Expressions;
 
@@ -8,6 +10,8 @@ namespace ProductionReform.GraphQL.Data.Expressions;
 /// </summary>
 internal static class Linq
 {
+    private static readonly ConcurrentDictionary<MethodKey, MethodInfo> Methods = new();
+
     public static Expression Any(Expression source, Type element, LambdaExpression? predicate) => predicate is null
         ? Call(source, nameof(Enumerable.Any), [element])
         : Call(source, nameof(Enumerable.Any), [element], predicate);
@@ -55,7 +59,33 @@ internal static class Linq
     {
         var queryable = typeof(IQueryable).IsAssignableFrom(source.Type);
         var host = queryable ? typeof(Queryable) : typeof(Enumerable);
-        var args = arguments.Select(a => queryable && a is LambdaExpression ? Expression.Quote(a) : a);
-        return Expression.Call(host, method, typeArguments, [source, .. args]);
+        Expression[] args = [source, .. arguments.Select(a => queryable && a is LambdaExpression ? Expression.Quote(a) : a)];
+        // Finding a method by name (Expression.FindMethod) on every request was a hot spot: each signature is resolved once.
+        var key = new MethodKey(host, method, [.. typeArguments, .. args.Select(a => a.Type)]);
+        if (!Methods.TryGetValue(key, out var resolved))
+            resolved = Methods.GetOrAdd(key, Expression.Call(host, method, typeArguments, args).Method);
+        return Expression.Call(resolved, args);
+    }
+
+    /// <summary>A LINQ method by host, name, type arguments and argument types: what picks one overload.</summary>
+    private sealed class MethodKey(Type host, string name, Type[] types) : IEquatable<MethodKey>
+    {
+        private readonly Type _host = host;
+        private readonly string _name = name;
+        private readonly Type[] _types = types;
+
+        public bool Equals(MethodKey? other) =>
+            other is not null && _host == other._host && _name == other._name && _types.AsSpan().SequenceEqual(other._types);
+
+        public override bool Equals(object? obj) => Equals(obj as MethodKey);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(_host);
+            hash.Add(_name);
+            foreach (var type in _types) hash.Add(type);
+            return hash.ToHashCode();
+        }
     }
 }
