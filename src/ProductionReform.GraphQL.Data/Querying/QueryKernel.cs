@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,15 @@ internal static class QueryKernel
 {
     private static readonly MethodInfo SetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
 
-    public static IQueryable Set(DbContext db, EntityModel model) =>
-        (IQueryable)SetMethod.MakeGenericMethod(model.ClrType).Invoke(db, null)!;
+    // A delegate per entity type, made once: reflection's Invoke on every request was a hot spot.
+    private static readonly ConcurrentDictionary<Type, Func<DbContext, IQueryable>> Sets = new();
+
+    public static IQueryable Set(DbContext db, EntityModel model) => Sets.GetOrAdd(model.ClrType, static type =>
+    {
+        var context = Expression.Parameter(typeof(DbContext), "db");
+        return Expression.Lambda<Func<DbContext, IQueryable>>(Expression.Call(context, SetMethod.MakeGenericMethod(type)), context)
+            .Compile();
+    })(db);
 
     public static Expression Where(Expression source, QueryPlan plan) =>
         plan.Filter is null ? source : Linq.Where(source, plan.Model.ClrType, plan.Filter);
