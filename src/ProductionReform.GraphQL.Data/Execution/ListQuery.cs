@@ -117,13 +117,13 @@ internal static class ListQuery
             return new CollectionSegment(page.Select(r => r.Node).ToList(), new CollectionSegmentInfo(more, request.Skip > 0), total);
 
         if (request.Backward) page.Reverse();
-        var edges = page.Select(r => new Edge(cursors.Encode(request.Order, r.Keys), r.Node)).ToList();
+        var edges = page.Select(r => new Edge(() => cursors.Encode(request.Order, r.Keys), r.Node)).ToList();
         var cursorGiven = request.Cursor is not null;
         var pageInfo = new PageInfo(
             HasNextPage: request.Backward ? cursorGiven : more,
             HasPreviousPage: request.Backward ? more : cursorGiven,
-            StartCursor: edges.FirstOrDefault()?.Cursor,
-            EndCursor: edges.LastOrDefault()?.Cursor);
+            StartEdge: edges.FirstOrDefault(),
+            EndEdge: edges.LastOrDefault());
         return new Connection(edges, pageInfo, total);
     }
 }

@@ -88,7 +88,7 @@ public static class SearchFields
                     if (wantsNodes && node is null) continue;
                     edges.Add(new Edge(EncodeCursor(offset + i + 1), new SearchHit(row.Score ?? 0, node!, row.Field)));
                 }
-                var pageInfo = new PageInfo(more, offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
+                var pageInfo = new PageInfo(more, offset > 0, edges.FirstOrDefault(), edges.LastOrDefault());
                 return new SearchPage(edges, pageInfo, total);
             }),
         });
