@@ -14,8 +14,8 @@ using ProductionReform.Data;
 using ProductionReform.Data.Quality;
 using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data;
-using ProductionReform.GraphQL.Data.Export;
 using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.Interchange.Export;
 
 namespace ProductionReform.Api.Export;
 
@@ -98,7 +98,7 @@ public static class CsvExportEndpoint
             : null;
 
         var maxRows = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Export:MaxRows", DefaultMaxRows);
-        var count = await exporter.CountAsync(db, request, cancellationToken);
+        var count = await request.CountAsync(db, cancellationToken);
         if (count > maxRows)
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest,

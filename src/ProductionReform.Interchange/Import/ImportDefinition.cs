@@ -25,23 +25,23 @@ public sealed class ImportDefinition
         ListName = model.ListName;
         TypeName = model.Name;
         EntityType = entityType;
-        var columns = new List<ImportColumn> { new IgnoredColumn("id") };
-        foreach (var field in model.Fields)
+        var columns = new List<ImportColumn>();
+        foreach (var column in FileColumn.Of(model))
         {
-            switch (field)
+            switch (column.Field)
             {
-                case ScalarField when entityType.FindProperty(field.Property.Name) is { IsConcurrencyToken: false } property:
-                    columns.Add(new ValueColumn(field.Name, property, field.Write?.Checks ?? []));
-                    break;
-                case ScalarField:
-                    columns.Add(new IgnoredColumn(field.Name));
+                case ScalarField field when entityType.FindProperty(field.Property.Name) is { IsConcurrencyToken: false } property:
+                    columns.Add(new ValueColumn(column.Name, property, field.Write?.Checks ?? []));
                     break;
                 case ReferenceField reference:
-                    var navigation = entityType.FindNavigation(field.Property.Name)!;
+                    var navigation = entityType.FindNavigation(reference.Property.Name)!;
                     // A to-one relation held by the other side (an enterprise's pilot enrollment) is exported but not set here.
                     columns.Add(navigation.IsOnDependent && navigation.ForeignKey.Properties.Count == 1
-                        ? new RelationColumn(field.Name, navigation, LabelsOf(models[reference.TargetType], navigation.TargetEntityType))
-                        : new IgnoredColumn(field.Name));
+                        ? new RelationColumn(column.Name, navigation, LabelsOf(models[reference.TargetType], navigation.TargetEntityType))
+                        : new IgnoredColumn(column.Name));
+                    break;
+                default:
+                    columns.Add(new IgnoredColumn(column.Name));
                     break;
             }
         }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProductionReform.Data;
 using ProductionReform.Domain;
-using ProductionReform.GraphQL.Data.Export;
+using ProductionReform.Interchange.Export;
 
 namespace ProductionReform.Api.Tests.Features;
 

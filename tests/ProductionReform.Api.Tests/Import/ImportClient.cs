@@ -6,7 +6,7 @@ using Npgsql;
 using ProductionReform.Api.Access;
 using ProductionReform.Interchange.Import;
 using ProductionReform.Domain;
-using ProductionReform.GraphQL.Data.Export;
+using ProductionReform.Interchange.Export;
 
 namespace ProductionReform.Api.Tests.Import;
 

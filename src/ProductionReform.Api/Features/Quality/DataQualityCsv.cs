@@ -1,7 +1,7 @@
 using ProductionReform.Data;
 using ProductionReform.Data.Quality;
-using ProductionReform.GraphQL.Data.Export;
 using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.Interchange.Export;
 
 namespace ProductionReform.Api.Features.Quality;
 

@@ -9,7 +9,7 @@ using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
 
-namespace ProductionReform.GraphQL.Data.Export;
+namespace ProductionReform.GraphQL.Data.Querying;
 
 /// <summary>
 /// Coerces JSON given outside a GraphQL request (a query-string parameter) exactly as GraphQL.NET coerces a variable of

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ProductionReform.GraphQL.Data.Export;
+namespace ProductionReform.Interchange.Export;
 
 /// <summary>
 /// Writes RFC 4180 CSV: fields separated by commas, records ended by CRLF, a field quoted when it holds a comma,

@@ -5,29 +5,26 @@ using System.Text;
 using System.Text.Json;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using ProductionReform.GraphQL.Data.Expressions;
-using ProductionReform.GraphQL.Data.Filtering;
+using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Querying;
-using ProductionReform.GraphQL.Data.Sorting;
 
-namespace ProductionReform.GraphQL.Data.Export;
+namespace ProductionReform.Interchange.Export;
 
 /// <summary>
-/// CSV export of any entity list with the same <c>where</c>/<c>order</c> machinery as the GraphQL list fields.
-/// Columns: <c>id</c> (the global id), then the entity's scalar fields and to-one relations in the order the
-/// type declares them, named as in GraphQL; a relation is rendered as the related record's <c>name</c>, else
-/// <c>title</c>, else <c>code</c>, else its global id, read through a JOIN in the same statement. To-many
-/// relations are left out. Values are invariant: dates yyyy-MM-dd, enums by their GraphQL names, lists of enums
-/// joined with <c>;</c>, booleans true/false. Rows are streamed as the database returns them.
+/// CSV export of any entity list with the same <c>where</c>/<c>order</c> machinery as the GraphQL list fields
+/// (<see cref="ListReader"/>). Columns are the <see cref="FileColumn"/>s import reads: the global id, then the declared
+/// fields; a relation is rendered as the related record's first label with a value (<see cref="EntityModel.Labels"/>),
+/// else its global id, read through a JOIN in the same statement. Values are invariant: dates yyyy-MM-dd, enums by
+/// their GraphQL names, lists of enums joined with <c>;</c>, booleans true/false. Rows are streamed as the database
+/// returns them.
 /// </summary>
 public sealed class CsvExporter
 {
     private const int FlushEvery = 500;
 
     private readonly ModelRegistry _models;
-    private readonly VariableCoercer _coercer;
-    private readonly FilterTranslator _filters;
+    private readonly ListReader _reader;
     private readonly Dictionary<string, EntityModel> _lists = new(StringComparer.Ordinal);
     private readonly Dictionary<Enum, string> _enumNames = [];
     private readonly Dictionary<EntityModel, Columns> _columns = [];
@@ -36,14 +33,12 @@ public sealed class CsvExporter
     public CsvExporter(ISchema schema, ModelRegistry models, DataOptions options)
     {
         _models = models;
-        _coercer = new VariableCoercer(schema);
-        _filters = new FilterTranslator(models, options);
+        _reader = new ListReader(schema, models, options);
         schema.Initialize();
 
         foreach (var model in models.All)
         {
-            var name = ListFieldName(model);
-            if (schema.Query?.GetField(name) is not null) _lists[name] = model;
+            if (schema.Query?.GetField(model.ListName) is not null) _lists[model.ListName] = model;
         }
         foreach (var enumeration in schema.AllTypes.OfType<EnumerationGraphType>())
         {
@@ -61,54 +56,32 @@ public sealed class CsvExporter
     /// <summary>The entity of a root list field name, or null when there is none.</summary>
     public EntityModel? FindList(string listName) => _lists.GetValueOrDefault(listName);
 
-    /// <summary>The header row of an entity's export.</summary>
-    public IReadOnlyList<string> Header(EntityModel model) => ColumnsOf(model).Names;
-
     /// <summary>
-    /// Checks and translates JSON <paramref name="where"/> and <paramref name="order"/>, coerced by GraphQL.NET as variables
-    /// of types <c>&lt;Name&gt;FilterInput</c> and <c>[&lt;Name&gt;SortInput!]</c>, as the list field's arguments are.
+    /// Checks and translates JSON <paramref name="where"/> and <paramref name="order"/> as the list field's arguments
+    /// (<see cref="ListReader.PrepareAsync"/>), reading the export's columns.
     /// </summary>
     /// <exception cref="DataError">INVALID_FILTER, INVALID_ORDER or LIMIT_EXCEEDED, with a message naming the path.</exception>
-    public async Task<CsvExportRequest> PrepareAsync(EntityModel model, JsonElement? where, JsonElement? order)
-    {
-        var coercedWhere = where is { } w
-            ? await _coercer.CoerceAsync("where", model.FilterInputName, w, DataError.InvalidFilter)
-            : null;
-        var coercedOrder = order is { } o
-            ? await _coercer.CoerceAsync("order", $"[{model.SortInputName}!]", o, DataError.InvalidOrder)
-            : null;
-        return new CsvExportRequest(new QueryPlan(model)
-        {
-            Filter = _filters.Translate(model, coercedWhere as IDictionary<string, object?>),
-            Order = SortTranslator.Translate(model, _models, coercedOrder as IEnumerable<object?>),
-            Selector = ColumnsOf(model).Row,
-        });
-    }
-
-    /// <summary>The number of rows the export will write: one <c>SELECT COUNT(*)</c>.</summary>
-    public Task<int> CountAsync(DbContext db, CsvExportRequest request, CancellationToken cancellationToken = default) =>
-        QueryKernel.CountAsync(db, request.Plan, cancellationToken);
+    public Task<ListRead> PrepareAsync(EntityModel model, JsonElement? where, JsonElement? order) =>
+        _reader.PrepareAsync(model, where, order, ColumnsOf(model).Row);
 
     /// <summary>
     /// Writes the UTF-8 byte order mark, the header and the rows to <paramref name="output"/>, reading the rows with one
     /// statement as an async stream and flushing every few hundred rows. Returns the number of data rows written.
     /// </summary>
-    public async Task<int> WriteAsync(DbContext db, CsvExportRequest request, Stream output, CancellationToken cancellationToken = default)
+    public async Task<int> WriteAsync(DbContext db, ListRead read, Stream output, CancellationToken cancellationToken = default)
     {
-        var model = request.Model;
-        var columns = ColumnsOf(model);
-        var rows = QueryKernel.Query<object?[]>(db, request.Plan).AsAsyncEnumerable();
+        var columns = ColumnsOf(read.Model);
 
         // The BOM lets Excel read the file as UTF-8 (Chinese text); the writer itself emits none.
         await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
-        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024,
-            leaveOpen: true);
+        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            bufferSize: 16 * 1024, leaveOpen: true);
         var csv = new CsvWriter(text);
         await csv.WriteRowAsync(columns.Names, cancellationToken);
 
         var count = 0;
         var cells = new string?[columns.Renderers.Count];
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var row in read.Rows(db).WithCancellation(cancellationToken))
         {
             for (var i = 0; i < cells.Length; i++) cells[i] = columns.Renderers[i](row);
             await csv.WriteRowAsync(cells, cancellationToken);
@@ -117,9 +90,6 @@ public sealed class CsvExporter
         await text.FlushAsync(cancellationToken);
         return count;
     }
-
-    /// <summary>The root list field of an entity: its plural, camel-cased (as <see cref="DataSchemaBuilder"/> names it).</summary>
-    public static string ListFieldName(EntityModel model) => char.ToLowerInvariant(model.PluralName[0]) + model.PluralName[1..];
 
     private Columns ColumnsOf(EntityModel model) => _columns.TryGetValue(model, out var columns) ? columns : BuildColumns(model);
 
@@ -139,30 +109,31 @@ public sealed class CsvExporter
             return values.Count - 1;
         }
 
-        var key = Read(Expression.Property(x, model.Key));
-        names.Add("id");
-        renderers.Add(row => GlobalId.Encode(model.Name, (int)row[key]!));
-
-        foreach (var field in model.Fields)
+        foreach (var column in FileColumn.Of(model))
         {
-            switch (field)
+            names.Add(column.Name);
+            switch (column.Field)
             {
+                case null:
+                    {
+                        var key = Read(Expression.Property(x, model.Key));
+                        renderers.Add(row => GlobalId.Encode(model.Name, (int)row[key]!));
+                        break;
+                    }
                 case ScalarField scalar:
                     {
-                        var index = Read(ParameterRebinder.Rebind(scalar.Member, x));
+                        var index = Read(Expression.Property(x, scalar.Property));
                         var convert = scalar.Convert;
-                        names.Add(field.Name);
                         renderers.Add(convert is null ? row => Format(row[index]) : row => Format(convert(row[index])));
                         break;
                     }
                 case ReferenceField reference:
                     {
                         var target = _models[reference.TargetType];
-                        var related = ParameterRebinder.Rebind(reference.Member, x);
-                        var labels = target.Labels.Select(f => Read(ParameterRebinder.Rebind(f.Member, related))).ToArray();
+                        var related = Expression.Property(x, reference.Property);
+                        var labels = target.Labels.Select(f => Read(Expression.Property(related, f.Property))).ToArray();
                         // (int?) so that a missing relation (LEFT JOIN) reads as null rather than failing.
                         var targetKey = Read(Expression.Convert(Expression.Property(related, target.Key), typeof(int?)));
-                        names.Add(field.Name);
                         renderers.Add(row =>
                         {
                             foreach (var label in labels)
