@@ -5,9 +5,6 @@ using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Features.Audit;
 
-/// <summary>One field a write changed: its value before and after, as JSON text (strings unquoted).</summary>
-public sealed record AuditChange(string Field, string? Before, string? After);
-
 /// <summary>The audit trail: every write by a key or token, with the changed fields. ADMIN only (<see cref="AuditFields"/>).</summary>
 public sealed class AuditEventType : EntityGraphType<AuditEvent>
 {
@@ -43,16 +40,4 @@ public sealed class AuditEventType : EntityGraphType<AuditEvent>
             JsonValueKind.String => value.GetString(),
             _ => value.GetRawText(),
         } : null;
-}
-
-public sealed class AuditChangeType : ObjectGraphType<AuditChange>
-{
-    public AuditChangeType()
-    {
-        Name = "AuditChange";
-        Description = "One changed field of a write: strings as they are, other values as JSON (numbers, true/false, lists); null when empty.";
-        Field(x => x.Field).Description("The field, as the schema names it (creditCode, industryId…).");
-        Field(x => x.Before, nullable: true).Description("The value before the write; null for a create or an empty field.");
-        Field(x => x.After, nullable: true).Description("The value after the write; null for a delete or a cleared field.");
-    }
 }

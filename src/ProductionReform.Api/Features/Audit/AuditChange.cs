@@ -1,0 +1,9 @@
+using System.Text.Json;
+using GraphQL.Types;
+using ProductionReform.Domain;
+using ProductionReform.GraphQL.Data.Model;
+
+namespace ProductionReform.Api.Features.Audit;
+
+/// <summary>One field a write changed: its value before and after, as JSON text (strings unquoted).</summary>
+public sealed record AuditChange(string Field, string? Before, string? After);

@@ -1,0 +1,13 @@
+using System.Linq.Expressions;
+using GraphQL.Types;
+using ProductionReform.Api.Mutations;
+using ProductionReform.Domain;
+using ProductionReform.GraphQL.Data.Model;
+
+namespace ProductionReform.Api.Features;
+
+/// <summary>Untyped view of <see cref="RegistryEntityType{T}"/> for the schema: the entity's mutations.</summary>
+public interface IRegistryEntityType : IEntityGraphType
+{
+    IEntityMutations Mutations { get; }
+}

@@ -1,0 +1,17 @@
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using ProductionReform.GraphQL.Data.Paging;
+
+namespace ProductionReform.Api.Features.Search;
+
+/// <summary><c>enum SearchableType</c>: one value per <see cref="SearchTarget"/>.</summary>
+public sealed class SearchableTypeGraphType : EnumerationGraphType
+{
+    public SearchableTypeGraphType(IEnumerable<SearchTarget> targets)
+    {
+        Name = "SearchableType";
+        Description = "The kinds of record `search` looks in 可搜索类型, and the fields it searches in each.";
+        foreach (var target in targets)
+            Add(new EnumValueDefinition(target.Value, target.Value) { Description = target.Description });
+    }
+}

@@ -1,0 +1,9 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProductionReform.Domain;
+
+namespace ProductionReform.Data.Seed;
+
+public sealed record PilotEnrollmentSeed(string EnterpriseName, string ProgramCode, DateOnly? EnrolledOn,
+    PilotStatus Status, bool IsSample);

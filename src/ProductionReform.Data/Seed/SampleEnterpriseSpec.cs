@@ -1,0 +1,9 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProductionReform.Domain;
+
+namespace ProductionReform.Data.Seed;
+
+/// <summary>Compact spec of the synthetic pilot firms (sample-enterprises.json).</summary>
+public sealed record SampleEnterpriseSpec(IReadOnlyList<string> Regions, IReadOnlyList<SampleGroupSpec> Groups);

@@ -1,0 +1,11 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GraphQL.Types;
+
+namespace ProductionReform.GraphQL.Data.Model;
+
+/// <summary>Untyped view of <see cref="EntityGraphType{T}"/> for the schema builder.</summary>
+public interface IEntityGraphType : IObjectGraphType
+{
+    EntityModel Model { get; }
+}

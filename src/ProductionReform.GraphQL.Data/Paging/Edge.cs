@@ -1,0 +1,3 @@
+namespace ProductionReform.GraphQL.Data.Paging;
+
+public sealed record Edge(string Cursor, object Node);

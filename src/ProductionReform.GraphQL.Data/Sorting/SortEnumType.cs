@@ -1,0 +1,6 @@
+using GraphQL.Types;
+using ProductionReform.GraphQL.Data.Model;
+
+namespace ProductionReform.GraphQL.Data.Sorting;
+
+public enum SortEnumType { Asc, Desc }
