@@ -26,7 +26,11 @@ internal static class NodeFields
         Name = "nodes",
         Description = "The records with these global ids, in the same order; null where there is none.",
         ResolvedType = new NonNullGraphType(new ListGraphType(new GraphQLTypeReference("Node"))),
-        Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>> { Name = "ids", Description = "Global ids." }),
+        Arguments = new QueryArguments(
+            new QueryArgument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>
+            {
+                Name = "ids", Description = "Global ids."
+            }),
         Resolver = new FuncFieldResolver<object>(async context =>
             await LoadAsync(context, context.GetArgument<List<string>>("ids"), services)),
     };

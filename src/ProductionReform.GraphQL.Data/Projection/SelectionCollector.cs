@@ -36,7 +36,8 @@ internal static class SelectionCollector
                     if (!fields.TryGetValue(name, out var list)) fields[name] = list = [];
                     list.Add(field);
                     break;
-                case GraphQLInlineFragment inline when inline.TypeCondition is null || appliesTo(inline.TypeCondition.Type.Name.StringValue):
+                case GraphQLInlineFragment inline
+                    when inline.TypeCondition is null || appliesTo(inline.TypeCondition.Type.Name.StringValue):
                     Add(inline.SelectionSet, document, appliesTo, fields, depth + 1);
                     break;
                 case GraphQLFragmentSpread spread:

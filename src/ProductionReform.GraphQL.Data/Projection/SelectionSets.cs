@@ -7,7 +7,8 @@ namespace ProductionReform.GraphQL.Data.Projection;
 public static class SelectionSets
 {
     /// <summary>The selection sets of <paramref name="field"/> within <paramref name="selectionSets"/>, through fragments.</summary>
-    public static IReadOnlyCollection<GraphQLSelectionSet> Under(IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document, string field) =>
+    public static IReadOnlyCollection<GraphQLSelectionSet> Under(
+        IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document, string field) =>
         SelectionCollector.Under(SelectionCollector.Collect(selectionSets, document, _ => true), field).ToList();
 
     /// <summary>Whether <paramref name="field"/> is selected within <paramref name="selectionSets"/>, through fragments.</summary>

@@ -20,7 +20,12 @@ internal static class SortInputTypes
                     input.AddField(new FieldType { Name = field.Name, Type = typeof(SortEnumGraphType), Description = field.Description });
                     break;
                 case ReferenceField reference:
-                    input.AddField(new FieldType { Name = field.Name, ResolvedType = new GraphQLTypeReference(models[reference.TargetType].SortInputName), Description = field.Description });
+                    input.AddField(new FieldType
+                    {
+                        Name = field.Name,
+                        ResolvedType = new GraphQLTypeReference(models[reference.TargetType].SortInputName),
+                        Description = field.Description
+                    });
                     break;
             }
         }

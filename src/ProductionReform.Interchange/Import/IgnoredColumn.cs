@@ -10,5 +10,7 @@ using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Interchange.Import;
 
-/// <summary>A column the export writes that import accepts and ignores: <c>id</c>, <c>version</c>, relations held by the other side.</summary>
+/// <summary>
+/// A column the export writes that import accepts and ignores: <c>id</c>, <c>version</c>, relations held by the other side.
+/// </summary>
 public sealed class IgnoredColumn(string name) : ImportColumn(name);

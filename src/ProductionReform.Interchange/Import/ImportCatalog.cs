@@ -24,7 +24,8 @@ public sealed class ImportCatalog
         var model = db.GetService<IDesignTimeModel>().Model;
         foreach (var entity in models.All.Where(m => m.NaturalKey.Count > 0))
         {
-            var entityType = model.FindEntityType(entity.ClrType) ?? throw new InvalidOperationException($"{entity.Name} is not in the model.");
+            var entityType = model.FindEntityType(entity.ClrType)
+                ?? throw new InvalidOperationException($"{entity.Name} is not in the model.");
             _lists.Add(entity.ListName, new ImportDefinition(entity, entityType, models));
         }
     }

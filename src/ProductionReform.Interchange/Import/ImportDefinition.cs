@@ -94,7 +94,8 @@ public sealed class ImportDefinition
     {
         var entity = Expression.Parameter(typeof(object));
         return Expression.Lambda<Func<object, object?>>(
-            Expression.Convert(Expression.Property(Expression.Convert(entity, property.DeclaringType!), property), typeof(object)), entity).Compile();
+            Expression.Convert(Expression.Property(Expression.Convert(entity, property.DeclaringType!), property), typeof(object)),
+            entity).Compile();
     }
 
     internal static Action<object, object?> Setter(PropertyInfo property)

@@ -27,7 +27,8 @@ public sealed class ValueColumn : ImportColumn
         _checks = checks;
         var clrType = property.ClrType;
         _type = Nullable.GetUnderlyingType(clrType) ?? clrType;
-        if (_type != typeof(string) && _type.IsGenericType && typeof(IList).IsAssignableFrom(_type)) _element = _type.GetGenericArguments()[0];
+        if (_type != typeof(string) && _type.IsGenericType && typeof(IList).IsAssignableFrom(_type))
+            _element = _type.GetGenericArguments()[0];
         var enumType = _element ?? _type;
         if (enumType.IsEnum)
         {

@@ -10,7 +10,8 @@ public sealed class AuditEventType : EntityGraphType<AuditEvent>
 {
     public AuditEventType()
     {
-        Description = "A recorded write 审计记录: who created, changed or deleted which record, when, and each changed field before and after. ADMIN only.";
+        Description = "A recorded write 审计记录: who created, changed or deleted which record, when, " +
+            "and each changed field before and after. ADMIN only.";
         Scalar(x => x.OccurredAt, "When the write was saved.");
         Scalar(x => x.Actor, "The writer: the API key's name or the token's subject.");
         Scalar(x => x.Operation, "CREATE, UPDATE or DELETE.");

@@ -14,7 +14,8 @@ public sealed class LinkEdgeType : ObjectGraphType<LinkEdge>
         Field(x => x.To, type: typeof(NonNullGraphType<IdGraphType>)).Description("Global id of the record the relation points to.");
         Field(x => x.Kind, type: typeof(NonNullGraphType<LinkKindGraphType>)).Description("Kind of relation.");
         AddField(ListOf("Citation", "sources",
-            "Citations 引用 that state both ends of the relation: the evidence for it; empty for records without sources (such as sample firms).",
+            "Citations 引用 that state both ends of the relation: the evidence for it; " +
+            "empty for records without sources (such as sample firms).",
             source => ((LinkEdge)source).Sources));
     }
 }
