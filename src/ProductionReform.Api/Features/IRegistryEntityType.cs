@@ -1,7 +1,4 @@
-using System.Linq.Expressions;
-using GraphQL.Types;
 using ProductionReform.Api.Mutations;
-using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Features;

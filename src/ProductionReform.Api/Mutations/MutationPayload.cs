@@ -1,13 +1,3 @@
-using System.Linq.Expressions;
-using System.Reflection;
-using Mapster;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
-using ProductionReform.Data;
-using ProductionReform.Domain;
-using ProductionReform.GraphQL.Data.Model;
-
 namespace ProductionReform.Api.Mutations;
 
 /// <summary>What a payload resolves from: the saved record's key (or the deleted record), errors and warnings.</summary>

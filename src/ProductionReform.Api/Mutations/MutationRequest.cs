@@ -1,12 +1,4 @@
-using System.Linq.Expressions;
-using System.Reflection;
-using Mapster;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
 using ProductionReform.Data;
-using ProductionReform.Domain;
-using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Mutations;
 

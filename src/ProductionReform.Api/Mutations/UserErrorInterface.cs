@@ -1,11 +1,4 @@
-using GraphQL;
-using GraphQL.Resolvers;
 using GraphQL.Types;
-using ProductionReform.Api.Access;
-using ProductionReform.Data;
-using ProductionReform.Domain;
-using ProductionReform.GraphQL.Data.Execution;
-using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Mutations;
 

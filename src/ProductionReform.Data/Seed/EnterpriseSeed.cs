@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProductionReform.Domain;
 

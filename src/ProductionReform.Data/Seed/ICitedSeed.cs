@@ -1,8 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using ProductionReform.Domain;
-
 namespace ProductionReform.Data.Seed;
 
 /// <summary>A seed record that states facts and so names the citations that state them.</summary>

@@ -1,8 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using ProductionReform.Domain;
-
 namespace ProductionReform.Data.Seed;
 
 /// <summary>Compact spec of the synthetic pilot firms (sample-enterprises.json).</summary>

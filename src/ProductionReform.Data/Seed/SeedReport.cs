@@ -1,9 +1,3 @@
-using System.Linq.Expressions;
-using System.Reflection;
-using Mapster;
-using Microsoft.EntityFrameworkCore;
-using ProductionReform.Domain;
-
 namespace ProductionReform.Data.Seed;
 
 /// <summary>Rows the seed inserted and updated, in all and per entity type.</summary>

@@ -1,7 +1,4 @@
-using GraphQL;
-using GraphQL.Resolvers;
 using GraphQL.Types;
-using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Execution;
 

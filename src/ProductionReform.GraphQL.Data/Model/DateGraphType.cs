@@ -1,4 +1,3 @@
-using System.Reflection;
 using GraphQL.Types;
 
 namespace ProductionReform.GraphQL.Data.Model;

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using System.Reflection;
 using GraphQL.Types;
 
 namespace ProductionReform.GraphQL.Data.Model;

@@ -1,4 +1,3 @@
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ProductionReform.GraphQL.Data.Projection;

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Sorting;
 

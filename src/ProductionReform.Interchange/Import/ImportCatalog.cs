@@ -1,11 +1,6 @@
-using System.Collections;
-using System.Globalization;
-using System.Linq.Expressions;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using ProductionReform.Data;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Interchange.Import;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ProductionReform.Domain;
-
 namespace ProductionReform.Interchange.Import;
 
 /// <summary>The file cannot be read at all (not UTF-8, an unclosed quote, not a JSON array): nothing is imported.</summary>

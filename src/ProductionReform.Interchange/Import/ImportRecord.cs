@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ProductionReform.Domain;
-
 namespace ProductionReform.Interchange.Import;
 
 /// <summary>One record of an import file: its row number and its cells by column name (a null value is an empty cell).</summary>

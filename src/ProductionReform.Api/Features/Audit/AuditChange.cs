@@ -1,8 +1,3 @@
-using System.Text.Json;
-using GraphQL.Types;
-using ProductionReform.Domain;
-using ProductionReform.GraphQL.Data.Model;
-
 namespace ProductionReform.Api.Features.Audit;
 
 /// <summary>One field a write changed: its value before and after, as JSON text (strings unquoted).</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using GraphQL.Types;
-using ProductionReform.Domain;
-using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Features.Audit;
 

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using ProductionReform.Domain;
 using static ProductionReform.Api.Features.Linkages.LinkFieldTypes;
 
 namespace ProductionReform.Api.Features.Linkages;

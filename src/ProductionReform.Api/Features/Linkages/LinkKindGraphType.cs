@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using ProductionReform.Domain;
-using static ProductionReform.Api.Features.Linkages.LinkFieldTypes;
 
 namespace ProductionReform.Api.Features.Linkages;
 

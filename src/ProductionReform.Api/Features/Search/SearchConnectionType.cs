@@ -1,6 +1,5 @@
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using ProductionReform.GraphQL.Data.Paging;
 
 namespace ProductionReform.Api.Features.Search;
 

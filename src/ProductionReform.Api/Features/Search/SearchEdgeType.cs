@@ -1,4 +1,3 @@
-using GraphQL.Resolvers;
 using GraphQL.Types;
 using ProductionReform.GraphQL.Data.Paging;
 

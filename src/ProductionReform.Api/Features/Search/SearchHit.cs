@@ -1,7 +1,3 @@
-using GraphQL.Resolvers;
-using GraphQL.Types;
-using ProductionReform.GraphQL.Data.Paging;
-
 namespace ProductionReform.Api.Features.Search;
 
 /// <summary>One hit of <c>search</c>: the record, how well it matched and in which field.</summary>

@@ -1,5 +1,3 @@
-using GraphQL.Resolvers;
-using GraphQL.Types;
 using ProductionReform.GraphQL.Data.Paging;
 
 namespace ProductionReform.Api.Features.Search;

@@ -1,10 +1,3 @@
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
-using NpgsqlTypes;
-using ProductionReform.GraphQL.Data.Expressions;
-
 namespace ProductionReform.Api.Features.Search;
 
 /// <summary>
