@@ -28,7 +28,9 @@ public sealed class DataSchemaBuilder
     /// <summary>The entity types added, in order (for fields the API adds to every type).</summary>
     public IReadOnlyList<IEntityGraphType> Types => _types;
 
-    /// <summary>Loads projected records by type and key for fields that find <c>Node</c>s by other means; set by <see cref="Build"/>.</summary>
+    /// <summary>
+    /// Loads projected records by type and key for fields that find <c>Node</c>s by other means; set by <see cref="Build"/>.
+    /// </summary>
     public NodeLoader Nodes { get; private set; } = null!;
 
     public DataSchemaBuilder Add(IEntityGraphType type)
@@ -133,7 +135,8 @@ public sealed class DataSchemaBuilder
             convert = value => value is decimal number ? number / 1.000000000000000000000000000000000m : null;
         var source = Expression.Parameter(typeof(object), "source");
         var read = Expression.Lambda<Func<object, object?>>(
-            Expression.Convert(Expression.Property(Expression.Convert(source, field.Property.DeclaringType!), field.Property), typeof(object)),
+            Expression.Convert(
+                Expression.Property(Expression.Convert(source, field.Property.DeclaringType!), field.Property), typeof(object)),
             source).Compile();
         return convert is null
             ? new FuncFieldResolver<object?>(context => read(context.Source!))

@@ -29,7 +29,8 @@ public static class KeyCommands
                 {
                     var state = listed.RevokedAt is { } at ? $"revoked {at:u}" : "live";
                     Console.WriteLine(
-                        $"{listed.Name}\t{RegistryAuthentication.RoleName(listed.Role)}\t{listed.Prefix}…\tcreated {listed.CreatedAt:u}\t{state}");
+                        $"{listed.Name}\t{RegistryAuthentication.RoleName(listed.Role)}\t{listed.Prefix}…\t" +
+                        $"created {listed.CreatedAt:u}\t{state}");
                 }
                 return 0;
             default:

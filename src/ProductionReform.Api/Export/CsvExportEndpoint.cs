@@ -63,7 +63,8 @@ public static class CsvExportEndpoint
         if (model is null)
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound,
-                new ExecutionError($"There is no export '{file}'. Exports are /export/<list>.csv, where <list> is one of: {string.Join(", ", exporter.ListNames)}.")
+                new ExecutionError($"There is no export '{file}'. Exports are /export/<list>.csv, " +
+                    $"where <list> is one of: {string.Join(", ", exporter.ListNames)}.")
                 {
                     Code = ErrorCodes.NotFound,
                     Extensions = new Dictionary<string, object?> { ["validNames"] = exporter.ListNames.ToArray() },
@@ -72,10 +73,13 @@ public static class CsvExportEndpoint
         }
 
         // A list the schema keeps for a role (the audit trail) is kept from the export too.
-        if (RoleValidationRule.RequiredRole(context.RequestServices.GetRequiredService<ISchema>().AllTypes[model.Name]) is { } role && !context.User.IsInRole(role))
+        var schema = context.RequestServices.GetRequiredService<ISchema>();
+        if (RoleValidationRule.RequiredRole(schema.AllTypes[model.Name]) is { } role && !context.User.IsInRole(role))
         {
-            await HttpErrors.WriteAsync(context, context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
-                new ExecutionError($"Exporting '{listName}' needs the {RegistryAuthentication.RoleName(role)} role. Send `Authorization: Bearer <key>`.")
+            await HttpErrors.WriteAsync(context,
+                context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                new ExecutionError(
+                    $"Exporting '{listName}' needs the {RegistryAuthentication.RoleName(role)} role. Send `Authorization: Bearer <key>`.")
                 {
                     Code = ErrorCodes.NotAuthorized,
                 });
@@ -132,7 +136,9 @@ public static class CsvExportEndpoint
         await text.FlushAsync(context.RequestAborted);
     }
 
-    /// <summary>A query-string parameter as JSON; absent or empty is null. Not JSON, or given twice: INVALID_JSON / INVALID_REQUEST.</summary>
+    /// <summary>
+    /// A query-string parameter as JSON; absent or empty is null. Not JSON, or given twice: INVALID_JSON / INVALID_REQUEST.
+    /// </summary>
     private static bool TryReadJson(HttpContext context, string name, out JsonElement? value, out ExecutionError? error)
     {
         value = null;
@@ -140,7 +146,10 @@ public static class CsvExportEndpoint
         var values = context.Request.Query[name];
         if (values.Count > 1)
         {
-            error = new ExecutionError($"The '{name}' parameter is given {values.Count} times; give it once.") { Code = ErrorCodes.InvalidRequest };
+            error = new ExecutionError($"The '{name}' parameter is given {values.Count} times; give it once.")
+            {
+                Code = ErrorCodes.InvalidRequest
+            };
             return false;
         }
         if (string.IsNullOrWhiteSpace(values.ToString())) return true;

@@ -6,12 +6,6 @@ using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Features;
 
-/// <summary>Untyped view of <see cref="RegistryEntityType{T}"/> for the schema: the entity's mutations.</summary>
-public interface IRegistryEntityType : IEntityGraphType
-{
-    IEntityMutations Mutations { get; }
-}
-
 /// <summary>
 /// Every registry type: THE declaration of one entity. Its fields (with GraphQL names and descriptions, which are
 /// writable and how they validate, which are searched), natural key and rules give the GraphQL type, the mutations,

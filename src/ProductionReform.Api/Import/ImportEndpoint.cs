@@ -91,9 +91,11 @@ public static class ImportEndpoint
         }
         var dryRun = dryRunText.Length > 0 && bool.Parse(dryRunText);
 
-        var options = context.RequestServices.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportOptions>() ?? new ImportOptions();
+        var options = context.RequestServices.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportOptions>()
+            ?? new ImportOptions();
         if (context.Request.ContentLength is { } length && length > options.MaxBytes)
-            throw new ImportLimitExceededException(MaxBytesLimit, options.MaxBytes, length, $"The file has {length} bytes; the maximum is {options.MaxBytes}.");
+            throw new ImportLimitExceededException(MaxBytesLimit, options.MaxBytes, length,
+                $"The file has {length} bytes; the maximum is {options.MaxBytes}.");
         // The import enforces its own limit (below) instead of the server's general one.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize) bodySize.MaxRequestBodySize = null;
 
@@ -103,8 +105,10 @@ public static class ImportEndpoint
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await Importer.ImportAsync(db, definition, source, dryRun, options, context.RequestAborted);
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
-        logger.LogInformation("Import into {List} by {Actor}: {Rows} rows, {Created} created, {Updated} updated, {Unchanged} unchanged, {Problems} problems, dry run {DryRun}, {Elapsed} ms",
-            list, user.Identity.Name, result.Rows, result.Created, result.Updated, result.Unchanged, result.ProblemCount, dryRun, started.ElapsedMilliseconds);
+        logger.LogInformation("Import into {List} by {Actor}: {Rows} rows, {Created} created, {Updated} updated, " +
+            "{Unchanged} unchanged, {Problems} problems, dry run {DryRun}, {Elapsed} ms",
+            list, user.Identity.Name, result.Rows, result.Created, result.Updated, result.Unchanged, result.ProblemCount, dryRun,
+            started.ElapsedMilliseconds);
 
         if (!result.Succeeded)
         {
@@ -185,7 +189,8 @@ public static class ImportEndpoint
         {
             _read += read;
             if (_read > maximum)
-                throw new ImportLimitExceededException(MaxBytesLimit, maximum, _read, $"The file has more than {maximum} bytes (at least {_read}); the maximum is {maximum}.");
+                throw new ImportLimitExceededException(MaxBytesLimit, maximum, _read,
+                    $"The file has more than {maximum} bytes (at least {_read}); the maximum is {maximum}.");
             return read;
         }
 

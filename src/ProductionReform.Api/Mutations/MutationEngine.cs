@@ -10,27 +10,6 @@ using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Mutations;
 
-/// <summary>One mutation call: its input as GraphQL.NET coerced it (only the fields the client gave) and the request's services.</summary>
-public sealed class MutationRequest
-{
-    public required IReadOnlyDictionary<string, object?> Input { get; init; }
-    public required RegistryDbContext Db { get; init; }
-    public CancellationToken CancellationToken { get; init; }
-}
-
-/// <summary>What a payload resolves from: the saved record's key (or the deleted record), errors and warnings.</summary>
-public sealed class MutationPayload
-{
-    public required string TypeName { get; init; }
-    public int? Key { get; init; }
-
-    /// <summary>The record as it was before a delete; it can no longer be read from the database.</summary>
-    public object? Deleted { get; init; }
-
-    public IReadOnlyList<UserError>? Errors { get; init; }
-    public IReadOnlyList<UserError>? Warnings { get; init; }
-}
-
 /// <summary>
 /// Runs create, update and delete for any entity declared by an <see cref="EntityMutations{T}"/>: every check is
 /// made and every error collected before anything is written; the write is one transaction (the audit rows
@@ -165,7 +144,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
         {
             context.Errors.Clear();
             context.Error("version", MutationCodes.ConcurrentUpdate,
-                $"This {Naming.Words(spec.TypeName, 1)} was changed or deleted by someone else since you read it; read it again (its new `version`) and retry.");
+                $"This {Naming.Words(spec.TypeName, 1)} was changed or deleted by someone else since you read it; " +
+                    "read it again (its new `version`) and retry.");
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
@@ -175,7 +155,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
             if (index is not null) context.Errors.Add(UniqueError(index, null));
             else context.Error(null, MutationCodes.NotUnique, $"Another record has the same values ({unique.ConstraintName}).");
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } foreignKey)
+        catch (DbUpdateException e)
+            when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } foreignKey)
         {
             context.Errors.Clear();
             context.Error(_deleting ? "id" : null, _deleting ? MutationCodes.Referenced : MutationCodes.InvalidReference,
@@ -200,14 +181,16 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
         var entity = await _db.Set<T>().FindAsync([id.Key], _cancellationToken);
         if (entity is null)
         {
-            context.Error("id", MutationCodes.NotFound, $"There is no {Naming.Words(spec.TypeName, 1)} with this id; it may have been deleted.");
+            context.Error("id", MutationCodes.NotFound,
+                $"There is no {Naming.Words(spec.TypeName, 1)} with this id; it may have been deleted.");
             return null;
         }
         var version = Convert.ToInt64(request.Input["version"]);
         if (version != entity.Version)
         {
             context.Error("version", MutationCodes.ConcurrentUpdate,
-                $"This {Naming.Words(spec.TypeName, 1)} was changed by someone else since you read it (version {version}, now {entity.Version}); read it again and retry.");
+                $"This {Naming.Words(spec.TypeName, 1)} was changed by someone else since you read it " +
+                    $"(version {version}, now {entity.Version}); read it again and retry.");
             return null;
         }
         // EF adds "AND xmin = @version" to the UPDATE or DELETE, so a writer in between makes it fail.
@@ -229,7 +212,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
                     if (value is not null && field.Normalize is { } normalize) value = normalize(value);
                     if (value is null)
                     {
-                        if (field.Required) context.Error(field.Name, MutationCodes.Required, $"'{field.Name}' is required; it may not be empty.");
+                        if (field.Required)
+                            context.Error(field.Name, MutationCodes.Required, $"'{field.Name}' is required; it may not be empty.");
                         else cleared.Add(field.Property!);
                         break;
                     }
@@ -250,7 +234,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
                         else cleared.Add(field.Property!);
                         break;
                     }
-                    if (await ResolveAsync(context, field, (string)value, entity) is { } referenced) values[field.Property!.Name] = referenced.Id;
+                    if (await ResolveAsync(context, field, (string)value, entity) is { } referenced)
+                        values[field.Property!.Name] = referenced.Id;
                     break;
 
                 case InputKind.Many:
@@ -277,7 +262,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
         var decoded = Decode(id);
         if (decoded is null)
         {
-            context.Error(field.Name, MutationCodes.InvalidReference, $"'{id}' is not an id of this registry; '{field.Name}' takes the id of {Naming.A(wanted)}.");
+            context.Error(field.Name, MutationCodes.InvalidReference,
+                $"'{id}' is not an id of this registry; '{field.Name}' takes the id of {Naming.A(wanted)}.");
             return null;
         }
         if (decoded.Value.Type != wanted)
@@ -312,7 +298,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
             var x = Expression.Parameter(typeof(T), "x");
             Expression match = Expression.NotEqual(Expression.Property(x, nameof(Entity.Id)), Expression.Constant(entity.Id));
             for (var i = 0; i < properties.Count; i++)
-                match = Expression.AndAlso(match, Expression.Equal(Expression.Property(x, properties[i].PropertyInfo!), Expression.Constant(values[i], properties[i].ClrType)));
+                match = Expression.AndAlso(match, Expression.Equal(
+                    Expression.Property(x, properties[i].PropertyInfo!), Expression.Constant(values[i], properties[i].ClrType)));
             if (await _db.Set<T>().AnyAsync(Expression.Lambda<Func<T, bool>>(match, x), _cancellationToken))
                 context.Errors.Add(UniqueError(index, values));
         }
@@ -326,7 +313,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
         if (spec.UniqueErrors.TryGetValue(property.Name, out var custom)) return new UserError(field, custom.Message, custom.Code);
         var columns = string.Join(", ", index.Properties.Select((p, i) =>
             $"{FieldOf(p.Name)?.Name ?? NameCase.CamelCase(p.Name)}{(values is null ? "" : $" = '{values[i] ?? "null"}'")}"));
-        return new UserError(field, $"Another {Naming.Words(spec.TypeName, 1)} already has {columns}; it must be unique.", MutationCodes.NotUnique);
+        return new UserError(field, $"Another {Naming.Words(spec.TypeName, 1)} already has {columns}; it must be unique.",
+            MutationCodes.NotUnique);
     }
 
     /// <summary>
@@ -341,12 +329,14 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
         {
             if (foreignKey.DeleteBehavior == DeleteBehavior.Cascade)
             {
-                if (foreignKey.PrincipalToDependent is { } dependents) await _db.Entry(entity).Navigation(dependents.Name).LoadAsync(_cancellationToken);
+                if (foreignKey.PrincipalToDependent is { } dependents)
+                    await _db.Entry(entity).Navigation(dependents.Name).LoadAsync(_cancellationToken);
                 continue;
             }
             var count = await CountAsync(foreignKey.DeclaringEntityType.ClrType, foreignKey.Properties[0].PropertyInfo!, entity.Id);
             if (count > 0)
-                referrers.Add($"{count} {Naming.Words(foreignKey.DeclaringEntityType.ClrType.Name, count)} ({NameCase.CamelCase(foreignKey.DependentToPrincipal?.Name ?? foreignKey.Properties[0].Name)})");
+                referrers.Add($"{count} {Naming.Words(foreignKey.DeclaringEntityType.ClrType.Name, count)} " +
+                    $"({NameCase.CamelCase(foreignKey.DependentToPrincipal?.Name ?? foreignKey.Properties[0].Name)})");
         }
         foreach (var skip in _entityType.GetSkipNavigations())
         {
@@ -354,23 +344,29 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
             var query = _db.Entry(entity).Collection(skip.Name).Query();
             var count = await (Task<int>)CountQueryMethod.MakeGenericMethod(query.ElementType).Invoke(null, [query, _cancellationToken])!;
             if (count > 0)
-                referrers.Add($"{count} {Naming.Words(skip.TargetEntityType.ClrType.Name, count)} ({NameCase.CamelCase(skip.Inverse.Name)})");
+                referrers.Add(
+                    $"{count} {Naming.Words(skip.TargetEntityType.ClrType.Name, count)} ({NameCase.CamelCase(skip.Inverse.Name)})");
         }
         if (referrers.Count > 0)
             context.Error("id", MutationCodes.Referenced,
-                $"{Naming.Words(spec.TypeName, 1)} {Describe(entity)} is referenced by {string.Join(", ", referrers)}; change or delete those first.");
+                $"{Naming.Words(spec.TypeName, 1)} {Describe(entity)} is referenced by {string.Join(", ", referrers)}; " +
+                    "change or delete those first.");
     }
 
     private Task<int> CountAsync(Type dependent, PropertyInfo foreignKey, int key) =>
         (Task<int>)CountWhereMethod.MakeGenericMethod(dependent).Invoke(null, [_db, foreignKey, key, _cancellationToken])!;
 
-    private static readonly MethodInfo CountWhereMethod = typeof(MutationEngine<T>).GetMethod(nameof(CountWhere), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo CountQueryMethod = typeof(MutationEngine<T>).GetMethod(nameof(CountQuery), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo CountWhereMethod =
+        typeof(MutationEngine<T>).GetMethod(nameof(CountWhere), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo CountQueryMethod =
+        typeof(MutationEngine<T>).GetMethod(nameof(CountQuery), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private static Task<int> CountWhere<TDependent>(DbContext db, PropertyInfo foreignKey, int key, CancellationToken cancellationToken) where TDependent : class
+    private static Task<int> CountWhere<TDependent>(DbContext db, PropertyInfo foreignKey, int key, CancellationToken cancellationToken)
+        where TDependent : class
     {
         var d = Expression.Parameter(typeof(TDependent), "d");
-        var match = Expression.Equal(Expression.Property(d, foreignKey), Expression.Convert(Expression.Constant(key), foreignKey.PropertyType));
+        var match = Expression.Equal(
+            Expression.Property(d, foreignKey), Expression.Convert(Expression.Constant(key), foreignKey.PropertyType));
         return db.Set<TDependent>().CountAsync(Expression.Lambda<Func<TDependent, bool>>(match, d), cancellationToken);
     }
 
@@ -387,7 +383,9 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
 
     private static IReadOnlyList<UserError>? Nullify(List<UserError> list) => list.Count == 0 ? null : list.ToList();
 
-    /// <summary>Dictionary → entity for the given scalars only: absent keys and nulls leave a property alone (clears are explicit).</summary>
+    /// <summary>
+    /// Dictionary → entity for the given scalars only: absent keys and nulls leave a property alone (clears are explicit).
+    /// </summary>
     private static TypeAdapterConfig CreateMapping()
     {
         var config = new TypeAdapterConfig();
@@ -401,7 +399,8 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
     private static bool IsScalar(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(decimal) || underlying == typeof(DateOnly)
+        return underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(decimal)
+               || underlying == typeof(DateOnly)
                || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && IsScalar(type.GetGenericArguments()[0]));
     }
 }

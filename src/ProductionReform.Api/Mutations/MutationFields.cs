@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using ProductionReform.Api.Access;
@@ -9,19 +8,6 @@ using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Mutations;
 
-/// <summary><c>interface UserError { field: String, message: String!, code: String! }</c>: every mutation's error type implements it.</summary>
-public sealed class UserErrorInterface : InterfaceGraphType<UserError>
-{
-    public UserErrorInterface()
-    {
-        Name = "UserError";
-        Description = "An input a mutation refused; nothing was saved. `field` names the input field (null when the refusal is about the whole record).";
-        Field<StringGraphType>("field").Description("The input field at fault, e.g. `creditCode`.");
-        Field<NonNullGraphType<StringGraphType>>("message").Description("What is wrong and what is expected.");
-        Field<NonNullGraphType<StringGraphType>>("code").Description("REQUIRED, INVALID_FORMAT, INVALID_RANGE, NOT_UNIQUE, ALREADY_ENROLLED, INVALID_REFERENCE, NOT_FOUND, CONCURRENT_UPDATE, REFERENCED or TARGET_EXCEEDED.");
-    }
-}
-
 /// <summary>
 /// Builds the mutation conventions of HotChocolate for every declared entity: <c>createX(input: CreateXInput!): CreateXPayload!</c>,
 /// <c>updateX</c>, <c>deleteX</c>; each payload has the changed record, <c>errors: [CreateXError!]</c> and <c>warnings</c>.
@@ -31,21 +17,30 @@ public static class MutationFields
     /// <summary>Builds the Mutation type and registers on <paramref name="schema"/> the interface its error types share.</summary>
     public static ObjectGraphType Build(ISchema schema, IEnumerable<IEntityMutations> entities, NodeLoader nodes)
     {
-        var mutation = new ObjectGraphType { Name = "Mutation", Description = "Writes to the registry; they need the EDITOR role (`Authorization: Bearer <key>`)." };
+        var mutation = new ObjectGraphType
+        {
+            Name = "Mutation",
+            Description = "Writes to the registry; they need the EDITOR role (`Authorization: Bearer <key>`)."
+        };
         RoleValidationRule.Require(mutation, RegistryRole.Editor);
         var userError = new UserErrorInterface();
         // Only implemented, never a field's type: without registering it, introspection would name an
         // interface it does not list, and clients such as GraphiQL refuse the whole schema.
         schema.RegisterType(userError);
-        var warning = ErrorType("MutationWarning", "A note about a saved change the writer allowed (e.g. enrolling over a pilot's target).", null);
+        var warning = ErrorType("MutationWarning",
+            "A note about a saved change the writer allowed (e.g. enrolling over a pilot's target).", null);
         foreach (var entity in entities)
         {
             var name = entity.TypeName;
-            mutation.AddField(Mutation("create", entity, CreateInput(entity), Payload("Create", entity, nodes, userError, warning), spec => spec.CreateAsync,
+            mutation.AddField(Mutation("create", entity, CreateInput(entity),
+                Payload("Create", entity, nodes, userError, warning), spec => spec.CreateAsync,
                 $"Creates {A(name)}."));
-            mutation.AddField(Mutation("update", entity, UpdateInput(entity), Payload("Update", entity, nodes, userError, warning), spec => spec.UpdateAsync,
-                $"Changes {A(name)}: fields left out stay as they are, an explicit null clears a field. `version` must be the one you read."));
-            mutation.AddField(Mutation("delete", entity, KeyInput($"Delete{name}Input", name), Payload("Delete", entity, nodes, userError, warning), spec => spec.DeleteAsync,
+            mutation.AddField(Mutation("update", entity, UpdateInput(entity),
+                Payload("Update", entity, nodes, userError, warning), spec => spec.UpdateAsync,
+                $"Changes {A(name)}: fields left out stay as they are, an explicit null clears a field. " +
+                "`version` must be the one you read."));
+            mutation.AddField(Mutation("delete", entity, KeyInput($"Delete{name}Input", name),
+                Payload("Delete", entity, nodes, userError, warning), spec => spec.DeleteAsync,
                 $"Deletes {A(name)}, unless other records refer to it. `version` must be the one you read."));
         }
         return mutation;
@@ -69,7 +64,11 @@ public static class MutationFields
 
     private static InputObjectGraphType CreateInput(IEntityMutations entity)
     {
-        var input = new InputObjectGraphType { Name = $"Create{entity.TypeName}Input", Description = $"A new {Words(entity.TypeName)}: the fields marked ! are required." };
+        var input = new InputObjectGraphType
+        {
+            Name = $"Create{entity.TypeName}Input",
+            Description = $"A new {Words(entity.TypeName)}: the fields marked ! are required."
+        };
         foreach (var field in entity.Fields) input.AddField(InputFieldType(field, field.Required));
         return input;
     }
@@ -85,8 +84,16 @@ public static class MutationFields
     private static InputObjectGraphType KeyInput(string name, string typeName)
     {
         var input = new InputObjectGraphType { Name = name, Description = $"The {Words(typeName)} and the version you read." };
-        input.AddField(new FieldType { Name = "id", Type = typeof(NonNullGraphType<IdGraphType>), Description = $"Global id of the {Words(typeName)}." });
-        input.AddField(new FieldType { Name = "version", Type = typeof(NonNullGraphType<LongGraphType>), Description = "The `version` you read; a newer one means someone else changed the record (CONCURRENT_UPDATE)." });
+        input.AddField(new FieldType
+        {
+            Name = "id", Type = typeof(NonNullGraphType<IdGraphType>), Description = $"Global id of the {Words(typeName)}."
+        });
+        input.AddField(new FieldType
+        {
+            Name = "version",
+            Type = typeof(NonNullGraphType<LongGraphType>),
+            Description = "The `version` you read; a newer one means someone else changed the record (CONCURRENT_UPDATE)."
+        });
         return input;
     }
 
@@ -106,10 +113,14 @@ public static class MutationFields
         };
     }
 
-    private static ObjectGraphType<MutationPayload> Payload(string verb, IEntityMutations entity, NodeLoader nodes, UserErrorInterface userError, IObjectGraphType warning)
+    private static ObjectGraphType<MutationPayload> Payload(
+        string verb, IEntityMutations entity, NodeLoader nodes, UserErrorInterface userError, IObjectGraphType warning)
     {
         var name = entity.TypeName;
-        var payload = new ObjectGraphType<MutationPayload> { Name = $"{verb}{name}Payload", Description = $"The result of {verb.ToLowerInvariant()}{name}." };
+        var payload = new ObjectGraphType<MutationPayload>
+        {
+            Name = $"{verb}{name}Payload", Description = $"The result of {verb.ToLowerInvariant()}{name}."
+        };
         payload.AddField(new FieldType
         {
             Name = NameCase.CamelCase(name),
@@ -135,7 +146,8 @@ public static class MutationFields
                     ? GlobalId.Encode(name, deleted.Id)
                     : null);
         }
-        payload.Field("errors", new ListGraphType(new NonNullGraphType(ErrorType($"{verb}{name}Error", $"Why {verb.ToLowerInvariant()}{name} was refused.", userError))))
+        var errorType = ErrorType($"{verb}{name}Error", $"Why {verb.ToLowerInvariant()}{name} was refused.", userError);
+        payload.Field("errors", new ListGraphType(new NonNullGraphType(errorType)))
             .Description("Everything wrong with the input; null when saved. Nothing is saved when there are errors.")
             .Resolve(context => context.Source.Errors);
         payload.Field("warnings", new ListGraphType(new NonNullGraphType(warning)))
@@ -147,10 +159,15 @@ public static class MutationFields
     private static ObjectGraphType<UserError> ErrorType(string name, string description, UserErrorInterface? implements)
     {
         var type = new ObjectGraphType<UserError> { Name = name, Description = description };
-        type.Field<StringGraphType>("field").Description("The input field at fault, e.g. `creditCode`; null for the whole record.").Resolve(c => c.Source.Field);
-        type.Field<NonNullGraphType<StringGraphType>>("message").Description("What is wrong and what is expected.").Resolve(c => c.Source.Message);
+        type.Field<StringGraphType>("field")
+            .Description("The input field at fault, e.g. `creditCode`; null for the whole record.")
+            .Resolve(c => c.Source.Field);
+        type.Field<NonNullGraphType<StringGraphType>>("message")
+            .Description("What is wrong and what is expected.")
+            .Resolve(c => c.Source.Message);
         type.Field<NonNullGraphType<StringGraphType>>("code")
-            .Description("A stable code, e.g. REQUIRED, NOT_UNIQUE, INVALID_REFERENCE, CONCURRENT_UPDATE, REFERENCED, TARGET_EXCEEDED.").Resolve(c => c.Source.Code);
+            .Description("A stable code, e.g. REQUIRED, NOT_UNIQUE, INVALID_REFERENCE, CONCURRENT_UPDATE, REFERENCED, TARGET_EXCEEDED.")
+            .Resolve(c => c.Source.Code);
         if (implements is not null) type.AddResolvedInterface(implements);
         return type;
     }

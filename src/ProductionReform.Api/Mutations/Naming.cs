@@ -13,7 +13,8 @@ internal static class Naming
     /// <summary><c>InnovationStudio</c>, 2 → "innovation studios"; <c>Industry</c>, 1 → "industry".</summary>
     internal static string Words(string typeName, int count)
     {
-        var words = string.Concat(typeName.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        var words = string.Concat(typeName.Select((c, i) =>
+            i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
         if (count == 1) return words;
         return words.EndsWith('y') ? words[..^1] + "ies" : words + "s";
     }

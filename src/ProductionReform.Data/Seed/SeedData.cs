@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProductionReform.Domain;
@@ -8,84 +7,6 @@ namespace ProductionReform.Data.Seed;
 // Seed records as they are written in Seed/*.json. Scalar properties carry the entity's own names so
 // Mapster copies them; references to other records are natural keys whose C# names differ from the
 // entity's navigations (RegionName, not Region), so Mapster leaves navigations to the loader.
-
-/// <summary>A seed record that states facts and so names the citations that state them.</summary>
-public interface ICitedSeed
-{
-    IReadOnlyList<string> Citations { get; }
-}
-
-public sealed record SourceSeed(string Code, string Title, string? Publisher, string? Author, DateOnly? PublishedOn,
-    int? PublishedYear, SourceKind Kind, string? Url);
-
-/// <summary>A quote; <c>supports</c> names the fields it states, <c>isInference</c> marks the registry's reading of it.</summary>
-public sealed record CitationSeed(string Code, [property: JsonPropertyName("source")] string SourceCode, string Quote,
-    List<string> Supports, bool IsInference = false, string? Note = null);
-
-public sealed record RegionSeed(string? Code, string Name, string? NameEn, RegionKind Kind,
-    [property: JsonPropertyName("parent")] string? ParentName, IReadOnlyList<string> Citations,
-    string? Description = null, string? DescriptionEn = null) : ICitedSeed;
-
-public sealed record IndustrySeed(string Code, string Name, string? NameEn, IndustryKind Kind,
-    [property: JsonPropertyName("parent")] string? ParentCode, IReadOnlyList<string> Citations) : ICitedSeed;
-
-public sealed record EnterpriseSeed(string Name, string? NameEn, string? CreditCode,
-    [property: JsonPropertyName("industry")] string? IndustryCode,
-    [property: JsonPropertyName("region")] string? RegionName,
-    ConstructionQualification? ConstructionQualification, int? EmployeeCount, bool? IsBackbone, bool IsSample,
-    string? Description, string? DescriptionEn, IReadOnlyList<string> Citations) : ICitedSeed;
-
-public sealed record PilotProgramSeed(string Code, string Name, string? NameEn,
-    [property: JsonPropertyName("industry")] string? IndustryCode, ProgramLevel Level, int TargetCount,
-    DateOnly? LaunchedOn, IReadOnlyList<string> Citations) : ICitedSeed;
-
-public sealed record PilotEnrollmentSeed(string EnterpriseName, string ProgramCode, DateOnly? EnrolledOn,
-    PilotStatus Status, bool IsSample);
-
-public sealed record PolicyDocumentSeed(string Title, string? TitleEn, DocumentKind Kind, string? Issuer, DateOnly? IssuedOn,
-    [property: JsonPropertyName("industry")] string? IndustryCode,
-    [property: JsonPropertyName("programs")] IReadOnlyList<string> ProgramCodes,
-    IReadOnlyList<string> Citations) : ICitedSeed;
-
-public sealed record ReformMeasureSeed(string Code,
-    [property: JsonPropertyName("document")] string? DocumentTitle,
-    [property: JsonPropertyName("industry")] string? IndustryCode,
-    int? Ordinal, string Title, string? TitleEn, string? Description, IReadOnlyList<string> Citations) : ICitedSeed;
-
-public sealed record InnovationStudioSeed(string Name, string? NameEn, StudioKind Kind,
-    [property: JsonPropertyName("hostEnterprise")] string? HostEnterpriseName,
-    [property: JsonPropertyName("industry")] string? IndustryCode,
-    [property: JsonPropertyName("inspiredBy")] string? InspiredByName,
-    DateOnly? FoundedOn, string? Description, IReadOnlyList<string> Citations, string? DescriptionEn = null) : ICitedSeed;
-
-public sealed record SkillStandardSeed(string Title, string? TitleEn, string IssuerName,
-    [property: JsonPropertyName("issuerEnterprise")] string? IssuerEnterpriseName,
-    [property: JsonPropertyName("issuerRegion")] string? IssuerRegionName,
-    [property: JsonPropertyName("producedByStudio")] string? ProducedByStudioName,
-    EvaluationChannel? Channel,
-    [property: JsonPropertyName("industry")] string? IndustryCode,
-    List<SkillLevel> Levels, int? PostCount, DateOnly? PublishedOn, IReadOnlyList<string> Citations) : ICitedSeed;
-
-public sealed record TrainingProgramSeed(string Name, string? NameEn, TrainingProgramKind Kind,
-    [property: JsonPropertyName("enterprise")] string? EnterpriseName,
-    [property: JsonPropertyName("industry")] string? IndustryCode,
-    string? Description, IReadOnlyList<string> Citations) : ICitedSeed;
-
-public sealed record PracticeCaseSeed(string Title, string? TitleEn,
-    [property: JsonPropertyName("enterprise")] string? EnterpriseName,
-    string? Summary, string? Recognition, IReadOnlyList<string> Citations) : ICitedSeed;
-
-/// <summary>One figure: the indicator (code, name, unit) and one value of it. Several rows may share an indicator code.</summary>
-public sealed record IndicatorSeed(string Code, string Name, string? NameEn, string Unit, decimal Value,
-    ValueQualifier Qualifier, DateOnly? PeriodStart, DateOnly? PeriodEnd, bool IsYearToDate, DateOnly? AsOf,
-    [property: JsonPropertyName("region")] string? RegionName, IReadOnlyList<string> Citations) : ICitedSeed;
-
-/// <summary>Compact spec of the synthetic pilot firms (sample-enterprises.json).</summary>
-public sealed record SampleEnterpriseSpec(IReadOnlyList<string> Regions, IReadOnlyList<SampleGroupSpec> Groups);
-
-public sealed record SampleGroupSpec(string Program, int Count, string NamePrefix, string NameEnPrefix, string Industry,
-    ConstructionQualification? ConstructionQualification, int EmployeeBase, int EmployeeStep, int EmployeeSpread,
-    string Description, string DescriptionEn);
 
 /// <summary>The whole seed, read from the JSON embedded in this assembly.</summary>
 public sealed record SeedData(

@@ -6,16 +6,6 @@ using ProductionReform.Domain;
 
 namespace ProductionReform.Data.Seed;
 
-/// <summary>Rows the seed inserted and updated, in all and per entity type.</summary>
-public sealed record SeedReport(int Inserted, int Updated, IReadOnlyDictionary<string, (int Inserted, int Updated)> ByEntity)
-{
-    public bool ChangedNothing => Inserted == 0 && Updated == 0;
-
-    public override string ToString() =>
-        $"inserted {Inserted}, updated {Updated}" +
-        string.Concat(ByEntity.Where(p => p.Value != (0, 0)).Select(p => $"; {p.Key} +{p.Value.Inserted} ~{p.Value.Updated}"));
-}
-
 /// <summary>
 /// Loads the versioned seed (Seed/*.json) into the registry: upserts every record by its natural key in one
 /// transaction, so running it again changes nothing.
@@ -71,9 +61,10 @@ public static class SeedLoader
             var programs = await UpsertAsync<PilotProgram, PilotProgramSeed>(seed.Programs, p => p.Code, d => d.Code, (d, p, _) =>
                 Link(p, x => x.Industry, Find(industries, d.IndustryCode, "industry")));
 
-            await UpsertAsync<PilotEnrollment, PilotEnrollmentSeed>(seed.Enrollments, e => e.Enterprise.Name, d => d.EnterpriseName, (d, e, _) =>
-                Link(e, x => x.Enterprise, Find(enterprises, d.EnterpriseName, "enterprise")) |
-                Link(e, x => x.Program, Find(programs, d.ProgramCode, "pilot program")));
+            await UpsertAsync<PilotEnrollment, PilotEnrollmentSeed>(seed.Enrollments, e => e.Enterprise.Name, d => d.EnterpriseName,
+                (d, e, _) =>
+                    Link(e, x => x.Enterprise, Find(enterprises, d.EnterpriseName, "enterprise")) |
+                    Link(e, x => x.Program, Find(programs, d.ProgramCode, "pilot program")));
 
             var documents = await UpsertAsync<PolicyDocument, PolicyDocumentSeed>(seed.Documents, p => p.Title, d => d.Title, (d, p, _) =>
                 Link(p, x => x.Industry, Find(industries, d.IndustryCode, "industry")) |
@@ -106,7 +97,8 @@ public static class SeedLoader
             var indicators = await UpsertAsync<Indicator, IndicatorSeed>(seed.Indicators.DistinctBy(d => d.Code), i => i.Code, d => d.Code);
             var seedDates = seed.Indicators.Select(d => d.AsOf).Distinct().ToList();
             await UpsertAsync<IndicatorValue, IndicatorSeed>(seed.Indicators,
-                v => ValueKey(v.Indicator.Code, v.Region == null ? null : v.Region.Name, v.AsOf), d => ValueKey(d.Code, d.RegionName, d.AsOf),
+                v => ValueKey(v.Indicator.Code, v.Region == null ? null : v.Region.Name, v.AsOf),
+                d => ValueKey(d.Code, d.RegionName, d.AsOf),
                 (d, v, _) =>
                     Link(v, x => x.Indicator, Find(indicators, d.Code, "indicator")) |
                     Link(v, x => x.Region, Find(regions, d.RegionName, "region")),
@@ -120,7 +112,8 @@ public static class SeedLoader
                 .GroupBy(e => e.Metadata.ClrType.Name)
                 .ToDictionary(g => g.Key, g => (
                     Inserted: g.Count(e => e.State == EntityState.Added),
-                    Updated: g.Count(e => existing.Contains(e.Entity) && (e.State == EntityState.Modified || relinked.Contains(e.Entity)))));
+                    Updated: g.Count(e =>
+                        existing.Contains(e.Entity) && (e.State == EntityState.Modified || relinked.Contains(e.Entity)))));
             return new SeedReport(counts.Values.Sum(c => c.Inserted), counts.Values.Sum(c => c.Updated), counts);
         }
 

@@ -5,7 +5,8 @@ namespace ProductionReform.GraphQL.Data.Aggregation;
 /// <summary>Which fields of an entity can be summed and which it can be grouped by.</summary>
 internal static class AggregateModel
 {
-    private static readonly HashSet<Type> Numeric = [typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float), typeof(short)];
+    private static readonly HashSet<Type> Numeric =
+        [typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float), typeof(short)];
 
     public static IReadOnlyList<ScalarField> NumericFields(EntityModel model) =>
         model.Fields.OfType<ScalarField>().Where(f => f.IsFilterable && Numeric.Contains(ScalarTypes.Underlying(f.ValueType))).ToList();

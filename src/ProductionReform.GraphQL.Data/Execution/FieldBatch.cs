@@ -30,7 +30,8 @@ public sealed class FieldBatch
     /// Called for the first parent only, so arguments are checked once and before any SQL runs.
     /// </param>
     /// <param name="missing">The value of a parent the loader returns nothing for.</param>
-    public static IDataLoaderResult<object> Enlist(IResolveFieldContext context, string parentType, int parentKey, Func<Loader> createLoader, object missing)
+    public static IDataLoaderResult<object> Enlist(
+        IResolveFieldContext context, string parentType, int parentKey, Func<Loader> createLoader, object missing)
     {
         var batches = (Dictionary<(GraphQLField, string), FieldBatch>)(context.UserContext.TryGetValue(BatchesKey, out var existing)
             ? existing!
@@ -57,6 +58,7 @@ public sealed class FieldBatch
         public async Task<object> GetResultAsync(CancellationToken cancellationToken = default) =>
             (await batch.LoadAsync(cancellationToken)).GetValueOrDefault(parentKey, batch._missing);
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
     }
 }

@@ -50,7 +50,8 @@ internal static class ListFields
             {
                 var request = ListRequest.FromConnection(context, target, services);
                 var db = Database.Of(context);
-                return (parentKeys, cancellationToken) => ListQuery.NestedAsync(db, parent, field, parentKeys, request, services, cancellationToken);
+                return (parentKeys, cancellationToken) =>
+                    ListQuery.NestedAsync(db, parent, field, parentKeys, request, services, cancellationToken);
             }, Paging.Connection.Empty)),
         };
     }
@@ -66,5 +67,8 @@ internal static class ListFields
         new(new GraphQLTypeReference(model.FilterInputName)) { Name = "where", Description = "Conditions the rows meet." };
 
     private static QueryArgument Order(EntityModel model) =>
-        new(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(model.SortInputName)))) { Name = "order", Description = "Sort keys in order; the id breaks ties." };
+        new(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(model.SortInputName))))
+        {
+            Name = "order", Description = "Sort keys in order; the id breaks ties."
+        };
 }

@@ -5,17 +5,6 @@ using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Execution;
 
-/// <summary><c>interface Node { id: ID! }</c>: every entity type implements it.</summary>
-public sealed class NodeInterface : InterfaceGraphType
-{
-    public NodeInterface()
-    {
-        Name = "Node";
-        Description = "A record with a global id (Relay object identification).";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.");
-    }
-}
-
 /// <summary><c>node(id:)</c> and <c>nodes(ids:)</c>: one statement per entity type asked for.</summary>
 internal static class NodeFields
 {
@@ -37,7 +26,11 @@ internal static class NodeFields
         Name = "nodes",
         Description = "The records with these global ids, in the same order; null where there is none.",
         ResolvedType = new NonNullGraphType(new ListGraphType(new GraphQLTypeReference("Node"))),
-        Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>> { Name = "ids", Description = "Global ids." }),
+        Arguments = new QueryArguments(
+            new QueryArgument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>
+            {
+                Name = "ids", Description = "Global ids."
+            }),
         Resolver = new FuncFieldResolver<object>(async context =>
             await LoadAsync(context, context.GetArgument<List<string>>("ids"), services)),
     };

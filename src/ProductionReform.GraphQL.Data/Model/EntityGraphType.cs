@@ -4,12 +4,6 @@ using GraphQL.Types;
 
 namespace ProductionReform.GraphQL.Data.Model;
 
-/// <summary>Untyped view of <see cref="EntityGraphType{T}"/> for the schema builder.</summary>
-public interface IEntityGraphType : IObjectGraphType
-{
-    EntityModel Model { get; }
-}
-
 /// <summary>
 /// An entity's GraphQL object type, declared by the API. Fields declared here drive filtering, sorting,
 /// projection and paging; the <see cref="DataSchemaBuilder"/> turns them into GraphQL fields and inputs.
@@ -35,7 +29,8 @@ public abstract class EntityGraphType<T> : ObjectGraphType<T>, IEntityGraphType 
         Add(new ScalarField(name ?? CamelCase(member), member, description));
 
     /// <summary>A scalar whose GraphQL type is given, with the conversion from the stored value.</summary>
-    protected FieldOptions Scalar<TValue, TGraphType>(Expression<Func<T, TValue>> member, string description, Func<TValue, object?> convert, string? name = null)
+    protected FieldOptions Scalar<TValue, TGraphType>(
+        Expression<Func<T, TValue>> member, string description, Func<TValue, object?> convert, string? name = null)
         where TGraphType : IGraphType
     {
         var field = new ScalarField(name ?? CamelCase(member), member, description)
@@ -46,10 +41,12 @@ public abstract class EntityGraphType<T> : ObjectGraphType<T>, IEntityGraphType 
         return Add(field);
     }
 
-    protected FieldOptions Reference<TTarget>(Expression<Func<T, TTarget?>> member, string description, string? name = null) where TTarget : class =>
+    protected FieldOptions Reference<TTarget>(Expression<Func<T, TTarget?>> member, string description, string? name = null)
+        where TTarget : class =>
         Add(new ReferenceField(name ?? CamelCase(member), member, description));
 
-    protected FieldOptions List<TTarget>(Expression<Func<T, IEnumerable<TTarget>>> member, string description, string? name = null) where TTarget : class =>
+    protected FieldOptions List<TTarget>(Expression<Func<T, IEnumerable<TTarget>>> member, string description, string? name = null)
+        where TTarget : class =>
         Add(new ListField(name ?? CamelCase(member), member, typeof(TTarget), description));
 
     private FieldOptions Add(DataField field)

@@ -36,7 +36,8 @@ public sealed class EntityModel(Type clrType)
     public HashSet<string> Interfaces { get; } = [];
 
     /// <summary>The integer primary key; it is the tie-breaker of every order and the key of global ids.</summary>
-    public PropertyInfo Key { get; set; } = clrType.GetProperty("Id") ?? throw new InvalidOperationException($"{clrType.Name} has no Id property.");
+    public PropertyInfo Key { get; set; } =
+        clrType.GetProperty("Id") ?? throw new InvalidOperationException($"{clrType.Name} has no Id property.");
 
     public string FilterInputName => Name + "FilterInput";
     public string ListFilterInputName => "ListFilterInputTypeOf" + FilterInputName;

@@ -31,7 +31,8 @@ internal sealed class CursorCodec(DataOptions options)
 
             var decoded = JsonSerializer.Deserialize<CursorPayload<JsonElement>>(payload) ?? throw Invalid(argument);
             if (decoded.Order != Fingerprint(keys))
-                throw DataError.InvalidCursor($"The cursor in '{argument}' belongs to another 'order'; page with the order it was issued for.");
+                throw DataError.InvalidCursor(
+                    $"The cursor in '{argument}' belongs to another 'order'; page with the order it was issued for.");
             if (decoded.Values.Length != keys.Count) throw Invalid(argument);
             return keys.Select((key, i) => decoded.Values[i].ValueKind == JsonValueKind.Null
                 ? null

@@ -36,7 +36,8 @@ internal static class SelectionCollector
                     if (!fields.TryGetValue(name, out var list)) fields[name] = list = [];
                     list.Add(field);
                     break;
-                case GraphQLInlineFragment inline when inline.TypeCondition is null || appliesTo(inline.TypeCondition.Type.Name.StringValue):
+                case GraphQLInlineFragment inline
+                    when inline.TypeCondition is null || appliesTo(inline.TypeCondition.Type.Name.StringValue):
                     Add(inline.SelectionSet, document, appliesTo, fields, depth + 1);
                     break;
                 case GraphQLFragmentSpread spread:
@@ -47,16 +48,4 @@ internal static class SelectionCollector
             }
         }
     }
-}
-
-/// <summary>For fields outside the data layer that return its types: what a query selects under a field.</summary>
-public static class SelectionSets
-{
-    /// <summary>The selection sets of <paramref name="field"/> within <paramref name="selectionSets"/>, through fragments.</summary>
-    public static IReadOnlyCollection<GraphQLSelectionSet> Under(IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document, string field) =>
-        SelectionCollector.Under(SelectionCollector.Collect(selectionSets, document, _ => true), field).ToList();
-
-    /// <summary>Whether <paramref name="field"/> is selected within <paramref name="selectionSets"/>, through fragments.</summary>
-    public static bool Selects(IEnumerable<GraphQLSelectionSet> selectionSets, GraphQLDocument document, string field) =>
-        SelectionCollector.Collect(selectionSets, document, _ => true).ContainsKey(field);
 }

@@ -3,19 +3,6 @@ using ProductionReform.Domain;
 
 namespace ProductionReform.Interchange.Import;
 
-/// <summary>One record of an import file: its row number and its cells by column name (a null value is an empty cell).</summary>
-public sealed class ImportRecord(int row, IReadOnlyList<string> columns, IReadOnlyList<string?> values)
-{
-    /// <summary>CSV: the record's row in the file, the header being row 1. JSON: the object's position in the array, from 1.</summary>
-    public int Row { get; } = row;
-
-    public IReadOnlyList<string> Columns { get; } = columns;
-    public IReadOnlyList<string?> Values { get; } = values;
-
-    /// <summary>Problems the reader found in the record itself (a CSV record with too many fields, a JSON object as a value).</summary>
-    public List<ImportProblem>? Problems { get; init; }
-}
-
 /// <summary>The rows of an import file, read one at a time.</summary>
 public abstract class ImportSource : IDisposable
 {
@@ -43,7 +30,8 @@ public abstract class ImportSource : IDisposable
 
         public override bool HasHeader => true;
 
-        public override async IAsyncEnumerable<ImportRecord> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<ImportRecord> ReadAsync(
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var header = await ReadFieldsAsync(cancellationToken);
             if (header is null) yield break;
@@ -53,7 +41,10 @@ public abstract class ImportSource : IDisposable
                 List<ImportProblem>? problems = null;
                 if (fields.Count != Header.Count)
                 {
-                    problems = [new ImportProblem(_reader.Record, null, null, $"The row has {fields.Count} fields; the header has {Header.Count}.")];
+                    problems =
+                    [
+                        new ImportProblem(_reader.Record, null, null, $"The row has {fields.Count} fields; the header has {Header.Count}.")
+                    ];
                 }
                 var values = new string?[Header.Count];
                 for (var i = 0; i < values.Length && i < fields.Count; i++)
@@ -70,7 +61,8 @@ public abstract class ImportSource : IDisposable
             }
             catch (System.Text.DecoderFallbackException)
             {
-                throw new ImportFormatException(_reader.Record + 1, $"The file is not valid UTF-8 (in row {_reader.Record + 1}); save it as UTF-8.");
+                throw new ImportFormatException(_reader.Record + 1,
+                    $"The file is not valid UTF-8 (in row {_reader.Record + 1}); save it as UTF-8.");
             }
             catch (FormatException e)
             {
@@ -85,7 +77,8 @@ public abstract class ImportSource : IDisposable
     {
         public override bool HasHeader => false;
 
-        public override async IAsyncEnumerable<ImportRecord> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<ImportRecord> ReadAsync(
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             // The array's elements are parsed one at a time as the body arrives.
             var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: cancellationToken);
@@ -107,7 +100,10 @@ public abstract class ImportSource : IDisposable
                 row++;
                 if (element.ValueKind != JsonValueKind.Object)
                 {
-                    yield return new ImportRecord(row, [], []) { Problems = [new ImportProblem(row, null, Shorten(element.GetRawText()), "Each element must be a JSON object.")] };
+                    yield return new ImportRecord(row, [], [])
+                    {
+                        Problems = [new ImportProblem(row, null, Shorten(element.GetRawText()), "Each element must be a JSON object.")]
+                    };
                     continue;
                 }
                 if (StorableText.FindUndecodable(element) is { } undecodable)
@@ -130,13 +126,16 @@ public abstract class ImportSource : IDisposable
                 {
                     columns.Add(property.Name);
                     values.Add(Text(property.Value, out var problem));
-                    if (problem is not null) (problems ??= []).Add(new ImportProblem(row, property.Name, Shorten(property.Value.GetRawText()), problem));
+                    if (problem is not null)
+                        (problems ??= []).Add(new ImportProblem(row, property.Name, Shorten(property.Value.GetRawText()), problem));
                 }
                 yield return new ImportRecord(row, columns, values) { Problems = problems };
             }
         }
 
-        /// <summary>A JSON value as the text a CSV cell would hold: strings as they are, numbers as written, lists joined with <c>;</c>.</summary>
+        /// <summary>
+        /// A JSON value as the text a CSV cell would hold: strings as they are, numbers as written, lists joined with <c>;</c>.
+        /// </summary>
         private static string? Text(JsonElement value, out string? problem)
         {
             problem = null;
@@ -173,11 +172,4 @@ public abstract class ImportSource : IDisposable
     }
 
     internal static string Shorten(string? value) => value is { Length: > 200 } ? value[..200] + "…" : value ?? "";
-}
-
-/// <summary>The file cannot be read at all (not UTF-8, an unclosed quote, not a JSON array): nothing is imported.</summary>
-public sealed class ImportFormatException(int row, string message) : Exception(message)
-{
-    /// <summary>Where reading stopped, as in <see cref="ImportRecord.Row"/>.</summary>
-    public int Row { get; } = row;
 }

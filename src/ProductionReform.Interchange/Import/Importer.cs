@@ -21,7 +21,8 @@ public static class Importer
     public static Task<ImportResult> ImportAsync(DbContext db, ImportDefinition definition, ImportSource source, bool dryRun,
         ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var run = (IRun)Activator.CreateInstance(typeof(Run<>).MakeGenericType(definition.EntityType.ClrType), db, definition, options, cancellationToken)!;
+        var runType = typeof(Run<>).MakeGenericType(definition.EntityType.ClrType);
+        var run = (IRun)Activator.CreateInstance(runType, db, definition, options, cancellationToken)!;
         return run.ExecuteAsync(source, dryRun);
     }
 
@@ -60,7 +61,8 @@ public static class Importer
                 _file.Add(new Dictionary<string, Target?>(StringComparer.Ordinal));
             }
             var idProperty = type.FindPrimaryKey()!.Properties[0];
-            await foreach (var row in Project(db, type.ClrType, [idProperty, .. _labels.Select(l => l.Property)]).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            var rows = Project(db, type.ClrType, [idProperty, .. _labels.Select(l => l.Property)]);
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 var id = (int)row[0]!;
                 _ids.Add(id);
@@ -102,7 +104,8 @@ public static class Importer
                 if (_stored[i].TryGetValue(text, out var stored))
                 {
                     if (stored != Ambiguous) return new Target { Id = stored };
-                    reason = $"Several {type.ClrType.Name} records have the {label} '{text}'; give {(i + 1 < _labels.Count ? "its " + _labels[^1].Column + " or " : "")}its id.";
+                    reason = $"Several {type.ClrType.Name} records have the {label} '{text}'; " +
+                        $"give {(i + 1 < _labels.Count ? "its " + _labels[^1].Column + " or " : "")}its id.";
                     return null;
                 }
             }
@@ -128,7 +131,8 @@ public static class Importer
     /// <summary>A relation to a record of the same list that the file creates further down, set once the whole file is read.</summary>
     private sealed record Deferred(int Row, RelationColumn Column, string Text, Target Self);
 
-    private sealed class Run<T>(DbContext db, ImportDefinition definition, ImportOptions options, CancellationToken cancellationToken) : IRun
+    private sealed class Run<T>(DbContext db, ImportDefinition definition, ImportOptions options, CancellationToken cancellationToken)
+        : IRun
         where T : Entity
     {
         private readonly List<ImportProblem> _problems = [];
@@ -140,7 +144,8 @@ public static class Importer
         private readonly HashSet<string> _reportedColumns = new(StringComparer.Ordinal);
         private readonly List<PendingRow> _batch = [];
         private readonly List<Deferred> _deferred = [];
-        private readonly Dictionary<ImportColumn, int> _columnIndex = definition.Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        private readonly Dictionary<ImportColumn, int> _columnIndex =
+            definition.Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
         private ImportSource _source = null!;
         private bool _headerChecked;
         private bool _keyColumnsMissing;
@@ -174,7 +179,8 @@ public static class Importer
             }
         }
 
-        private async Task<ImportResult> ImportAsync(ImportSource source, bool dryRun, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+        private async Task<ImportResult> ImportAsync(
+            ImportSource source, bool dryRun, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
         {
             await LoadAsync();
 
@@ -229,7 +235,8 @@ public static class Importer
                 _storedKeys.Add(new Dictionary<string, int>(StringComparer.Ordinal));
                 _fileKeys.Add(new Dictionary<string, int>(StringComparer.Ordinal));
             }
-            await foreach (var row in Project(db, typeof(T), [idProperty, .. keyProperties]).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            var rows = Project(db, typeof(T), [idProperty, .. keyProperties]);
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 for (var k = 0; k < definition.Keys.Count; k++)
                 {
@@ -283,7 +290,9 @@ public static class Importer
             if (column is null && _reportedColumns.Add(name))
             {
                 var known = string.Join(", ", Columns.Where(c => c is not IgnoredColumn).Select(c => c.Name));
-                Report(row, name, null, $"{definition.ListName} has no column '{name}'. The columns are: {known} (id, version and read-only relations are ignored).");
+                Report(row, name, null,
+                    $"{definition.ListName} has no column '{name}'. The columns are: {known} " +
+                    "(id, version and read-only relations are ignored).");
             }
             return column;
         }
@@ -377,7 +386,8 @@ public static class Importer
                 _fileKeys[k][text] = record.Row;
                 if (!_storedKeys[k].TryGetValue(text, out var id)) continue;
                 if (matched != 0 && matched != id)
-                    Report(record.Row, key.ToString(), shown, $"The {matchedBy} matches one existing {definition.TypeName} and the {key} another.");
+                    Report(record.Row, key.ToString(), shown,
+                        $"The {matchedBy} matches one existing {definition.TypeName} and the {key} another.");
                 else
                 {
                     matched = id;
@@ -416,13 +426,17 @@ public static class Importer
             }
             if (deferred is not null) _deferred.AddRange(deferred);
             if (!Writing) return;
-            _batch.Add(new PendingRow { Row = record.Row, Values = values, Given = given, MatchedId = matched, NewEntity = created, Self = self, Deferred = deferred });
+            _batch.Add(new PendingRow
+            {
+                Row = record.Row, Values = values, Given = given, MatchedId = matched, NewEntity = created, Self = self, Deferred = deferred
+            });
         }
 
         private int IndexOf(ImportColumn column) => _columnIndex[column];
 
         /// <summary>A column a new record cannot do without.</summary>
-        private static bool Required(ImportColumn column) => column is ValueColumn { RequiredOnCreate: true } or RelationColumn { Required: true };
+        private static bool Required(ImportColumn column) =>
+            column is ValueColumn { RequiredOnCreate: true } or RelationColumn { Required: true };
 
         private async Task FlushAsync()
         {
@@ -433,7 +447,9 @@ public static class Importer
                 return;
             }
             var ids = _batch.Where(r => r.MatchedId != 0).Select(r => r.MatchedId).ToList();
-            var existing = ids.Count == 0 ? [] : await db.Set<T>().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, cancellationToken);
+            var existing = ids.Count == 0
+                ? []
+                : await db.Set<T>().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, cancellationToken);
             var added = new List<T>();
             foreach (var row in _batch)
             {
@@ -509,7 +525,8 @@ public static class Importer
             {
                 var target = index.Find(link.Text, out var why);
                 if (target is null)
-                    Report(link.Row, link.Column.Name, link.Text, why ?? $"No {definition.TypeName} has this {index.Describe()}, in the registry or in the file.");
+                    Report(link.Row, link.Column.Name, link.Text,
+                        why ?? $"No {definition.TypeName} has this {index.Describe()}, in the registry or in the file.");
                 else resolved.Add((link, target));
             }
             if (!Writing || resolved.Count == 0) return;
@@ -539,11 +556,13 @@ public static class Importer
     /// <summary><c>SELECT p1, p2… FROM table</c> of one entity type as object arrays, untracked.</summary>
     private static IQueryable<object?[]> Project(DbContext db, Type clrType, IReadOnlyList<IProperty> properties)
     {
-        var set = (IQueryable)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(clrType).Invoke(db, null)!;
+        var set = (IQueryable)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
+            .MakeGenericMethod(clrType).Invoke(db, null)!;
         var x = Expression.Parameter(clrType, "x");
         var row = Expression.Lambda(Expression.NewArrayInit(typeof(object),
             properties.Select(p => Expression.Convert(Expression.Property(x, p.PropertyInfo!), typeof(object)))), x);
-        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [clrType, typeof(object?[])], set.Expression, Expression.Quote(row));
+        var select = Expression.Call(
+            typeof(Queryable), nameof(Queryable.Select), [clrType, typeof(object?[])], set.Expression, Expression.Quote(row));
         return set.Provider.CreateQuery<object?[]>(select);
     }
 

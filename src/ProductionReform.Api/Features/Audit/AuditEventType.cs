@@ -5,15 +5,13 @@ using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.Api.Features.Audit;
 
-/// <summary>One field a write changed: its value before and after, as JSON text (strings unquoted).</summary>
-public sealed record AuditChange(string Field, string? Before, string? After);
-
 /// <summary>The audit trail: every write by a key or token, with the changed fields. ADMIN only (<see cref="AuditFields"/>).</summary>
 public sealed class AuditEventType : EntityGraphType<AuditEvent>
 {
     public AuditEventType()
     {
-        Description = "A recorded write 审计记录: who created, changed or deleted which record, when, and each changed field before and after. ADMIN only.";
+        Description = "A recorded write 审计记录: who created, changed or deleted which record, when, " +
+            "and each changed field before and after. ADMIN only.";
         Scalar(x => x.OccurredAt, "When the write was saved.");
         Scalar(x => x.Actor, "The writer: the API key's name or the token's subject.");
         Scalar(x => x.Operation, "CREATE, UPDATE or DELETE.");
@@ -43,16 +41,4 @@ public sealed class AuditEventType : EntityGraphType<AuditEvent>
             JsonValueKind.String => value.GetString(),
             _ => value.GetRawText(),
         } : null;
-}
-
-public sealed class AuditChangeType : ObjectGraphType<AuditChange>
-{
-    public AuditChangeType()
-    {
-        Name = "AuditChange";
-        Description = "One changed field of a write: strings as they are, other values as JSON (numbers, true/false, lists); null when empty.";
-        Field(x => x.Field).Description("The field, as the schema names it (creditCode, industryId…).");
-        Field(x => x.Before, nullable: true).Description("The value before the write; null for a create or an empty field.");
-        Field(x => x.After, nullable: true).Description("The value after the write; null for a delete or a cleared field.");
-    }
 }

@@ -33,9 +33,19 @@ public static class LinkageFields
             ResolvedType = new NonNullGraphType(new LinkGraphType()),
             Arguments = new QueryArguments(
                 new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "from", Description = "Global id of the start record." },
-                new QueryArgument<IntGraphType> { Name = "depth", DefaultValue = 1, Description = $"How many relations away to walk (0–{MaxDepth})." },
-                new QueryArgument<ListGraphType<NonNullGraphType<LinkKindGraphType>>> { Name = "kinds", Description = "Follow only these kinds of relation (default: all)." },
-                new QueryArgument<IntGraphType> { Name = "first", Description = $"Node budget: the most records to return (default {DefaultNodeBudget}, maximum {MaxNodeBudget})." }),
+                new QueryArgument<IntGraphType>
+                {
+                    Name = "depth", DefaultValue = 1, Description = $"How many relations away to walk (0–{MaxDepth})."
+                },
+                new QueryArgument<ListGraphType<NonNullGraphType<LinkKindGraphType>>>
+                {
+                    Name = "kinds", Description = "Follow only these kinds of relation (default: all)."
+                },
+                new QueryArgument<IntGraphType>
+                {
+                    Name = "first",
+                    Description = $"Node budget: the most records to return (default {DefaultNodeBudget}, maximum {MaxNodeBudget})."
+                }),
             Resolver = new FuncFieldResolver<object>(async context => await LinkagesAsync(context, nodes)),
         });
         query.AddField(new FieldType
@@ -46,9 +56,18 @@ public static class LinkageFields
             Arguments = new QueryArguments(
                 new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "from", Description = "Global id of the start record." },
                 new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "to", Description = "Global id of the end record." },
-                new QueryArgument<IntGraphType> { Name = "maxLength", DefaultValue = MaxDepth, Description = $"The longest path to consider (1–{MaxDepth})." },
-                new QueryArgument<ListGraphType<NonNullGraphType<LinkKindGraphType>>> { Name = "kinds", Description = "Follow only these kinds of relation (default: all)." },
-                new QueryArgument<IntGraphType> { Name = "first", Description = $"The most paths to return (default {DefaultPaths}, maximum {MaxPaths})." }),
+                new QueryArgument<IntGraphType>
+                {
+                    Name = "maxLength", DefaultValue = MaxDepth, Description = $"The longest path to consider (1–{MaxDepth})."
+                },
+                new QueryArgument<ListGraphType<NonNullGraphType<LinkKindGraphType>>>
+                {
+                    Name = "kinds", Description = "Follow only these kinds of relation (default: all)."
+                },
+                new QueryArgument<IntGraphType>
+                {
+                    Name = "first", Description = $"The most paths to return (default {DefaultPaths}, maximum {MaxPaths})."
+                }),
             Resolver = new FuncFieldResolver<object>(async context => await PathsAsync(context, nodes)),
         });
     }
@@ -66,7 +85,8 @@ public static class LinkageFields
         var edges = await query.EdgesAmongAsync(kept, kinds, context.CancellationToken);
 
         var (objects, shown) = await LoadAsync(context, nodes, kept, edges);
-        return new LinkGraph(kept.Where(objects.ContainsKey).Select(n => objects[n]).ToList(), edges.Select(e => shown[e]).ToList(), reached.Count > budget);
+        return new LinkGraph(
+            kept.Where(objects.ContainsKey).Select(n => objects[n]).ToList(), edges.Select(e => shown[e]).ToList(), reached.Count > budget);
     }
 
     private static async Task<List<LinkPath>> PathsAsync(IResolveFieldContext context, NodeLoader nodes)
@@ -80,16 +100,22 @@ public static class LinkageFields
         // Records on a path of length ≤ maxLength are within maxLength of both ends together.
         var query = context.RequestServices!.GetRequiredService<LinkGraphQuery>();
         const int reachLimit = 20_000;
-        var fromStart = (await query.ReachAsync(from, maxLength, kinds, reachLimit, context.CancellationToken)).ToDictionary(r => r.Node, r => r.Distance);
-        var fromEnd = (await query.ReachAsync(to, maxLength, kinds, reachLimit, context.CancellationToken)).ToDictionary(r => r.Node, r => r.Distance);
+        var fromStart = (await query.ReachAsync(from, maxLength, kinds, reachLimit, context.CancellationToken))
+            .ToDictionary(r => r.Node, r => r.Distance);
+        var fromEnd = (await query.ReachAsync(to, maxLength, kinds, reachLimit, context.CancellationToken))
+            .ToDictionary(r => r.Node, r => r.Distance);
         var candidates = fromStart.Keys.Where(n => fromEnd.TryGetValue(n, out var d) && fromStart[n] + d <= maxLength).ToList();
         if (!candidates.Contains(to)) return [];
 
         var edges = await query.EdgesAmongAsync(candidates, kinds, context.CancellationToken);
         var found = PathFinder.Find(from, to, maxLength, edges, fromEnd, first);
 
-        var (objects, shown) = await LoadAsync(context, nodes, found.SelectMany(p => p.Nodes).Distinct().ToList(), found.SelectMany(p => p.Edges).Distinct().ToList());
-        return found.Select(path => new LinkPath(path.Edges.Count, path.Nodes.Select(n => objects[n]).ToList(), path.Edges.Select(e => shown[e]).ToList())).ToList();
+        var (objects, shown) = await LoadAsync(context, nodes,
+            found.SelectMany(p => p.Nodes).Distinct().ToList(), found.SelectMany(p => p.Edges).Distinct().ToList());
+        return found
+            .Select(path => new LinkPath(
+                path.Edges.Count, path.Nodes.Select(n => objects[n]).ToList(), path.Edges.Select(e => shown[e]).ToList()))
+            .ToList();
     }
 
     /// <summary>The records and the citations of the edges, each type in one statement.</summary>

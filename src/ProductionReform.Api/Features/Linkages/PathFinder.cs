@@ -24,7 +24,11 @@ internal static class PathFinder
         var enough = first * 20;
         Walk(from);
         // Among paths of one length, those through stated relations come before those through shared quotes.
-        return found.OrderBy(p => p.Edges.Count).ThenBy(p => p.Edges.Count(e => e.Kind is LinkKind.Cites or LinkKind.Quotes)).Take(first).ToList();
+        return found
+            .OrderBy(p => p.Edges.Count)
+            .ThenBy(p => p.Edges.Count(e => e.Kind is LinkKind.Cites or LinkKind.Quotes))
+            .Take(first)
+            .ToList();
 
         void Walk(NodeRef node)
         {

@@ -38,9 +38,18 @@ public static class SearchFields
                           "exact matches first, then prefix, substring and similar-spelling (trigram) matches.",
             ResolvedType = new NonNullGraphType(connection),
             Arguments = new QueryArguments(
-                new QueryArgument(new NonNullGraphType(new StringGraphType())) { Name = "text", Description = $"The text to look for 搜索词 (1–{MaxTextLength} characters, not only spaces)." },
-                new QueryArgument(new ListGraphType(new NonNullGraphType(new SearchableTypeGraphType(targets)))) { Name = "types", Description = "Only these kinds of record 类型; omit (or leave empty) for all." },
-                new QueryArgument(new IntGraphType()) { Name = "first", Description = $"Returns the first n hits (default {DefaultPageSize}, maximum {MaxPageSize})." },
+                new QueryArgument(new NonNullGraphType(new StringGraphType()))
+                {
+                    Name = "text", Description = $"The text to look for 搜索词 (1–{MaxTextLength} characters, not only spaces)."
+                },
+                new QueryArgument(new ListGraphType(new NonNullGraphType(new SearchableTypeGraphType(targets))))
+                {
+                    Name = "types", Description = "Only these kinds of record 类型; omit (or leave empty) for all."
+                },
+                new QueryArgument(new IntGraphType())
+                {
+                    Name = "first", Description = $"Returns the first n hits (default {DefaultPageSize}, maximum {MaxPageSize})."
+                },
                 new QueryArgument(new StringGraphType()) { Name = "after", Description = "Returns the hits after this cursor." }),
             Resolver = new FuncFieldResolver<object>(async context =>
             {
@@ -113,7 +122,8 @@ public static class SearchFields
     }
 
     /// <summary>The selection sets reached by following the field names of <paramref name="path"/> (through fragments).</summary>
-    private static List<GraphQLSelectionSet> SelectionsAt(IEnumerable<GraphQLSelectionSet> selection, GraphQLDocument document, params string[] path) =>
+    private static List<GraphQLSelectionSet> SelectionsAt(
+        IEnumerable<GraphQLSelectionSet> selection, GraphQLDocument document, params string[] path) =>
         path.Aggregate(selection.ToList(), (sets, name) => SelectionSets.Under(sets, document, name).ToList());
 
     /// <summary>Whether the field at the end of <paramref name="path"/> is selected (through fragments).</summary>

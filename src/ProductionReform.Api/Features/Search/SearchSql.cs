@@ -8,19 +8,6 @@ using ProductionReform.GraphQL.Data.Expressions;
 namespace ProductionReform.Api.Features.Search;
 
 /// <summary>
-/// One ranked hit as the search statement returns it (columns snake_case, as the naming convention maps
-/// them); <see cref="Total"/> is set when totalCount is asked.
-/// </summary>
-public sealed class SearchRow
-{
-    public string? TypeName { get; set; }
-    public int? Id { get; set; }
-    public string? Field { get; set; }
-    public double? Score { get; set; }
-    public long? Total { get; set; }
-}
-
-/// <summary>
 /// The search as ONE statement: a UNION ALL over every (table, column) of the searched types, the best
 /// column per record, ranked and paged. Table and column names come from the EF model; the user's text
 /// only ever travels as parameters.

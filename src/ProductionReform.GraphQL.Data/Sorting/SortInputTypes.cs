@@ -3,18 +3,6 @@ using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Sorting;
 
-public enum SortEnumType { Asc, Desc }
-
-/// <summary><c>enum SortEnumType { ASC DESC }</c>, as HotChocolate names it.</summary>
-public sealed class SortEnumGraphType : EnumerationGraphType<SortEnumType>
-{
-    public SortEnumGraphType()
-    {
-        Name = "SortEnumType";
-        Description = "The direction of a sort key.";
-    }
-}
-
 internal static class SortInputTypes
 {
     public static InputObjectGraphType Entity(EntityModel model, ModelRegistry models)
@@ -32,7 +20,12 @@ internal static class SortInputTypes
                     input.AddField(new FieldType { Name = field.Name, Type = typeof(SortEnumGraphType), Description = field.Description });
                     break;
                 case ReferenceField reference:
-                    input.AddField(new FieldType { Name = field.Name, ResolvedType = new GraphQLTypeReference(models[reference.TargetType].SortInputName), Description = field.Description });
+                    input.AddField(new FieldType
+                    {
+                        Name = field.Name,
+                        ResolvedType = new GraphQLTypeReference(models[reference.TargetType].SortInputName),
+                        Description = field.Description
+                    });
                     break;
             }
         }

@@ -27,27 +27,3 @@ public abstract class DataField(string name, LambdaExpression member, string? de
             ? property
             : throw new ArgumentException($"'{member}' must read one property of the entity, e.g. x => x.Name.", nameof(member));
 }
-
-/// <summary>A column: string, number, date, boolean or enum (or a list of enums, read only).</summary>
-public sealed class ScalarField(string name, LambdaExpression member, string? description) : DataField(name, member, description)
-{
-    public Type ValueType { get; } = member.ReturnType;
-
-    /// <summary>The GraphQL type when inference from <see cref="ValueType"/> is not wanted.</summary>
-    public Type? GraphType { get; internal set; }
-
-    /// <summary>Turns the stored value into the value the GraphQL type serializes.</summary>
-    public Func<object?, object?>? Convert { get; internal set; }
-}
-
-/// <summary>A to-one relation: filtered and sorted through, joined into the same statement.</summary>
-public sealed class ReferenceField(string name, LambdaExpression member, string? description) : DataField(name, member, description)
-{
-    public Type TargetType { get; } = member.ReturnType;
-}
-
-/// <summary>A to-many relation: a connection of its own, loaded for all parents in one statement.</summary>
-public sealed class ListField(string name, LambdaExpression member, Type targetType, string? description) : DataField(name, member, description)
-{
-    public Type TargetType { get; } = targetType;
-}

@@ -1,0 +1,12 @@
+namespace ProductionReform.GraphQL.Data.Aggregation;
+
+/// <summary>One row of an aggregate: group key values, related objects for relation keys, count and numbers.</summary>
+public sealed class AggregateRow
+{
+    public object?[] Keys { get; set; } = [];
+    public object?[] Related { get; set; } = [];
+    public int Count { get; set; }
+
+    /// <summary>sum, avg, min, max of each numeric field, in that order, field after field.</summary>
+    public double?[] Numbers { get; set; } = [];
+}

@@ -1,0 +1,3 @@
+namespace ProductionReform.GraphQL.Data.Sorting;
+
+public enum SortEnumType { Asc, Desc }
