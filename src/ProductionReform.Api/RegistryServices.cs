@@ -22,9 +22,11 @@ public static class RegistryServices
 {
     public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = RegistryDatabase.ConnectionStringFrom(configuration.GetConnectionString("Registry"), configuration["DATABASE_URL"])
+        var connectionString = RegistryDatabase.ConnectionStringFrom(
+                configuration.GetConnectionString("Registry"), configuration["DATABASE_URL"])
             ?? throw new InvalidOperationException(
-                "No database configured: set ConnectionStrings__Registry (an Npgsql connection string) or DATABASE_URL (postgres://…), or start with scripts/run.");
+                "No database configured: set ConnectionStrings__Registry (an Npgsql connection string) or " +
+                "DATABASE_URL (postgres://…), or start with scripts/run.");
         connectionString = RegistryDatabase.Tuned(LimitsServices.WithCommandTimeout(connectionString, configuration));
 
         services.AddPooledRegistryDbContext(connectionString);
