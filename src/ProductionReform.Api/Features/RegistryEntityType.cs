@@ -14,7 +14,8 @@ namespace ProductionReform.Api.Features;
 public abstract class RegistryEntityType<T> : EntityGraphType<T>, IRegistryEntityType where T : Entity
 {
     private const string SourcesDescription = "Citations 引用: the sources and exact quotes that state this record's facts.";
-    private const string SourceIdsDescription = "Global ids of the citations 引用 that state this record's facts; replaces the whole set.";
+    private const string SourceIdsDescription =
+        "Global ids of the citations 引用 that state this record's facts; replaces the whole set.";
 
     protected RegistryEntityType(string description)
     {

@@ -6,7 +6,9 @@ internal static class Naming
     /// <summary>"a pilot program", "an enterprise".</summary>
     internal static string A(string typeName) => ("aeiou".Contains(Words(typeName, 1)[0]) ? "an " : "a ") + Words(typeName, 1);
 
-    /// <summary><c>measures</c> → <c>measure</c>, <c>industries</c> → <c>industry</c>: a list field's input is <c>measureIds</c>.</summary>
+    /// <summary>
+    /// <c>measures</c> → <c>measure</c>, <c>industries</c> → <c>industry</c>: a list field's input is <c>measureIds</c>.
+    /// </summary>
     internal static string Singular(string plural) =>
         plural.EndsWith("ies", StringComparison.Ordinal) ? plural[..^3] + "y" : plural.EndsWith('s') ? plural[..^1] : plural;
 

@@ -55,7 +55,9 @@ public sealed record SeedData(
             Read<List<IndicatorSeed>>("indicators.json"));
     }
 
-    /// <summary>示例建筑企业01… / Sample Construction Firm 01…: regions round-robin, synthetic employee counts, one enrollment each.</summary>
+    /// <summary>
+    /// 示例建筑企业01… / Sample Construction Firm 01…: regions round-robin, synthetic employee counts, one enrollment each.
+    /// </summary>
     private static (List<EnterpriseSeed>, List<PilotEnrollmentSeed>) ExpandSamples(SampleEnterpriseSpec spec)
     {
         var firms = new List<EnterpriseSeed>();

@@ -22,7 +22,9 @@ public abstract class EntityGraphType<T> : ObjectGraphType<T>, IEntityGraphType 
     /// <summary>The declared fields that find an existing record on import (a relation by its field); a unique index backs them.</summary>
     protected void NaturalKey(params Expression<Func<T, object?>>[] members) => Model.NaturalKey.AddRange(members.Select(Declared));
 
-    /// <summary>Makes the type searchable: <paramref name="subject"/> names it (<c>Enterprises 企业</c>) among the searched types.</summary>
+    /// <summary>
+    /// Makes the type searchable: <paramref name="subject"/> names it (<c>Enterprises 企业</c>) among the searched types.
+    /// </summary>
     protected void SearchedAs(string subject) => Model.SearchSubject = subject;
 
     protected FieldOptions Scalar<TValue>(Expression<Func<T, TValue>> member, string description, string? name = null) =>

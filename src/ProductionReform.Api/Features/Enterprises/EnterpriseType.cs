@@ -10,21 +10,24 @@ public sealed class EnterpriseType : RegistryEntityType<Enterprise>
         "Enterprise 企业. Records with isSample = true are synthetic placeholders for pilot slots the source does not name; they " +
             "are not real firms, and their regions and employee counts are illustrative.")
     {
-        Scalar(x => x.CreditCode, "Unified social credit code 统一社会信用代码 (GB 32100-2015, 18 characters with a check character); " +
-            "null when unknown.")
+        Scalar(x => x.CreditCode, "Unified social credit code 统一社会信用代码 " +
+            "(GB 32100-2015, 18 characters with a check character); null when unknown.")
             .Writable(w => w
-                .Describe("Unified social credit code 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character; lower " +
-                    "case is accepted and stored upper case.")
+                .Describe("Unified social credit code 统一社会信用代码 (GB 32100-2015): " +
+                    "18 characters, the last a check character; lower case is accepted and stored upper case.")
                 .Normalize(value => ((string)value).Trim().ToUpperInvariant() is { Length: > 0 } code ? code : null)
                 .Check(value => CheckCreditCode((string)value)));
         Scalar(x => x.Name, "Name in Chinese 企业名称.").Writable().Searchable(SearchWeight.Label);
         Scalar(x => x.NameEn, "Name in English.").Writable().Searchable(SearchWeight.Label);
         Reference(x => x.Industry, "Industry 行业.").Writable();
         Reference(x => x.Region, "Region where the enterprise is located 所在区域 (illustrative for sample records).").Writable();
-        Scalar(x => x.ConstructionQualification, "Construction qualification grade 建筑资质 (特级 special grade …); null outside construction.")
+        Scalar(x => x.ConstructionQualification,
+                "Construction qualification grade 建筑资质 (特级 special grade …); null outside construction.")
             .Writable();
-        Scalar(x => x.EmployeeCount, "Number of employees 职工人数 (illustrative for sample records, not a fact).").Writable(w => w.Minimum(0));
-        Scalar(x => x.IsBackbone, "One of the 166 backbone enterprises 骨干企业 of the reform framework; null when the source does not say.")
+        Scalar(x => x.EmployeeCount, "Number of employees 职工人数 (illustrative for sample records, not a fact).")
+            .Writable(w => w.Minimum(0));
+        Scalar(x => x.IsBackbone,
+                "One of the 166 backbone enterprises 骨干企业 of the reform framework; null when the source does not say.")
             .Writable();
         Scalar(x => x.IsSample, "True for synthetic sample records 示例数据, which stand for pilot slots the source does not name; " +
             "their regions and employee counts are illustrative. Aggregates group by it (IS_SAMPLE).")

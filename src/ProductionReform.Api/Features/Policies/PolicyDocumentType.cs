@@ -7,7 +7,8 @@ public sealed class PolicyDocumentType : RegistryEntityType<PolicyDocument>
 {
     public PolicyDocumentType() : base("Policy document 政策文件 of the reform.")
     {
-        Scalar(x => x.Title, "Title in Chinese 标题, e.g. 《推进纺织行业产改工作十条措施》.").Writable().Searchable(SearchWeight.Label);
+        Scalar(x => x.Title, "Title in Chinese 标题, e.g. 《推进纺织行业产改工作十条措施》.")
+            .Writable().Searchable(SearchWeight.Label);
         Scalar(x => x.TitleEn, "Title in English.").Writable().Searchable(SearchWeight.Label);
         Scalar(x => x.Kind, "Kind of document 文件类型.").Writable();
         Scalar(x => x.Issuer, "Issuing body 发文单位, where the source names it.").Writable();

@@ -14,8 +14,9 @@ public static class DataQualityFields
         query.AddField(new FieldType
         {
             Name = "dataQuality",
-            Description = "The data-quality report 数据质量: per list the sample, real and uncited rows; per relation the sample, real and " +
-                          "uncited links; and records and links without a citation, facts marked as the registry's inference, " +
+            Description = "The data-quality report 数据质量: per list the sample, real and uncited rows; " +
+                          "per relation the sample, real and uncited links; and records and links without a citation, " +
+                          "facts marked as the registry's inference, " +
                           "approximate or lower-bound figures, figures without a period and likely duplicates (pg_trgm name similarity " +
                           $"above {DataQualityQuery.DuplicateThreshold}). Also at /export/data-quality.csv.",
             ResolvedType = new NonNullGraphType(new DataQualityReportType()),

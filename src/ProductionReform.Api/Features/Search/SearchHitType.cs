@@ -11,7 +11,8 @@ public sealed class SearchHitType : ObjectGraphType<SearchHit>
         Name = "SearchHit";
         Description = "A search hit 搜索结果: a record whose names, titles or descriptions match the text.";
         Field<NonNullGraphType<FloatGraphType>>("score")
-            .Description("Relevance 相关度, higher first: exact match 4–5, prefix 3–4, substring 2–3, similar spelling (trigram) below 1.")
+            .Description("Relevance 相关度, higher first: exact match 4–5, prefix 3–4, substring 2–3, " +
+                "similar spelling (trigram) below 1.")
             .Resolve(context => context.Source.Score);
         AddField(new FieldType
         {

@@ -117,7 +117,8 @@ export async function renderGraph(main, id, params) {
       h('li', {}, h('span', { class: 'swatch', style: `background:${colour(type)}` }), typeBadge(type)))),
     h('div', { class: 'graph-layout' }, canvas, panel),
     h('h2', {}, `${both('nodes')} (${graph.nodes.length})`),
-    h('ul', { class: 'graph-nodes' }, graph.nodes.map(node => h('li', { 'data-node': node.id }, recordLink(node), ' ', typeBadge(node.__typename)))),
+    h('ul', { class: 'graph-nodes' }, graph.nodes.map(node =>
+      h('li', { 'data-node': node.id }, recordLink(node), ' ', typeBadge(node.__typename)))),
     h('h2', {}, `${both('edges')} (${graph.edges.length})`),
     h('table', { class: 'graph-edges' },
       h('thead', {}, h('tr', {}, h('th', {}, t('from')), h('th', {}, t('kind')), h('th', {}, t('to')), h('th', {}, t('source')))),
