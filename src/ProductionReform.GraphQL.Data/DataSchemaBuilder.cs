@@ -80,7 +80,7 @@ public sealed class DataSchemaBuilder
             node.AddPossibleType(type);
             schema.RegisterType(type);
 
-            var plural = char.ToLowerInvariant(model.PluralName[0]) + model.PluralName[1..];
+            var plural = model.ListName;
             query.AddField(ListFields.RootConnection(plural, model, services));
             query.AddField(ListFields.RootSegment(plural + "Page", model, services));
             query.AddField(AggregateFields.Root(plural + "Aggregate", model, services));
