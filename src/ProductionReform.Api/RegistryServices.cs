@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Limits;
+using ProductionReform.Api.Live;
 using ProductionReform.Api.Schema;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Caching;
@@ -38,6 +39,7 @@ public static class RegistryServices
             using var scope = provider.CreateScope();
             return new LinkCatalog(scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Model);
         });
+        services.AddSingleton<RegistryChangeHub>();
         services.AddScoped<LinkGraphQuery>();
         services.AddScoped<DataQualityQuery>();
         services.AddHealthChecks()
