@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace ProductionReform.Data;
@@ -12,6 +14,16 @@ public static class RegistryDatabase
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
         return options;
+    }
+
+    /// <summary>
+    /// The model with its design-time annotations (index methods and operator classes, which the runtime model leaves out),
+    /// built without a database: the schema reads which text columns have trigram indexes from it.
+    /// </summary>
+    public static IModel DesignModel()
+    {
+        using var db = new RegistryDbContext(Configure(new DbContextOptionsBuilder<RegistryDbContext>(), "").Options);
+        return db.GetService<IDesignTimeModel>().Model;
     }
 
     /// <summary>

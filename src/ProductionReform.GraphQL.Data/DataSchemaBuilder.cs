@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore.Metadata;
 using ProductionReform.GraphQL.Data.Aggregation;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Filtering;
@@ -20,8 +21,12 @@ public sealed class DataSchemaBuilder
 {
     private readonly List<IEntityGraphType> _types = [];
     private readonly DataOptions _options;
+    private readonly IModel? _store;
 
-    public DataSchemaBuilder(DataOptions options) => _options = options;
+    /// <param name="store">
+    /// The EF model with its design-time annotations, when known: text columns with a trigram index take <c>matches</c>.
+    /// </param>
+    public DataSchemaBuilder(DataOptions options, IModel? store = null) => (_options, _store) = (options, store);
 
     public ModelRegistry Models { get; } = new();
 
@@ -46,8 +51,13 @@ public sealed class DataSchemaBuilder
         {
             type.Model.Name = type.Name;
             type.Model.Interfaces.Add("Node");
-            foreach (var scalar in type.Model.Fields.OfType<ScalarField>().Where(s => !FilterInputTypes.IsFilterableScalar(s.ValueType)))
-                scalar.IsFilterable = scalar.IsSortable = false;
+            foreach (var scalar in type.Model.Fields.OfType<ScalarField>())
+            {
+                if (!FilterInputTypes.IsFilterableScalar(scalar.ValueType)) scalar.IsFilterable = scalar.IsSortable = false;
+                // A list has no order of its own; it filters with all/none/some/any/count.
+                if (scalar.ElementType is not null) scalar.IsSortable = false;
+            }
+            if (_store is not null) TrigramIndexes.Mark(type.Model, _store);
             Models.Add(type.Model);
         }
         var services = new DataServices(Models, _options);
@@ -60,9 +70,8 @@ public sealed class DataSchemaBuilder
         schema.RegisterType(PagingTypes.SegmentInfo());
         schema.RegisterType(AggregateFields.GroupSortInput());
 
-        var scalarTypes = _types.SelectMany(t => t.Model.Fields).OfType<ScalarField>().Where(f => f.IsFilterable)
-            .Select(f => ScalarTypes.Underlying(f.ValueType)).Distinct();
-        foreach (var valueType in scalarTypes) schema.RegisterType(FilterInputTypes.Operations(valueType));
+        foreach (var operations in FilterInputTypes.OperationTypes(_types.SelectMany(t => t.Model.Fields).OfType<ScalarField>()))
+            schema.RegisterType(operations);
 
         foreach (var type in _types)
         {

@@ -27,18 +27,49 @@ public sealed class SchemaShapeTests
     }
 
     [Test]
-    public void The_entity_filter_input_has_and_or_and_one_operation_input_per_field()
+    public void The_entity_filter_input_has_and_or_not_and_one_operation_input_per_field()
     {
         Assert.That(InputFields("BookFilterInput"), Is.EqualTo(new Dictionary<string, string>
         {
             ["and"] = "[BookFilterInput!]",
             ["or"] = "[BookFilterInput!]",
-            ["title"] = "StringOperationFilterInput",
+            ["not"] = "BookFilterInput",
+            // The title has a trigram index in the EF model, so it also takes `matches`.
+            ["title"] = "SearchableStringOperationFilterInput",
             ["pages"] = "IntOperationFilterInput",
             ["publishedOn"] = "DateOperationFilterInput",
             ["kind"] = "BookKindOperationFilterInput",
+            ["formats"] = "ListFilterInputTypeOfBookFormatOperationFilterInput",
+            ["tags"] = "ListFilterInputTypeOfStringOperationFilterInput",
             ["author"] = "AuthorFilterInput",
         }));
+    }
+
+    [TestCase("ListFilterInputTypeOfBookFormatOperationFilterInput", "BookFormatOperationFilterInput")]
+    [TestCase("ListFilterInputTypeOfStringOperationFilterInput", "StringOperationFilterInput")]
+    public void A_list_of_scalars_filters_its_elements_with_all_none_some_any_and_its_count(string input, string element)
+    {
+        Assert.That(InputFields(input), Is.EqualTo(new Dictionary<string, string>
+        {
+            ["all"] = element,
+            ["none"] = element,
+            ["some"] = element,
+            ["any"] = "Boolean",
+            ["count"] = "IntOperationFilterInput",
+        }));
+    }
+
+    [Test]
+    public void Matches_is_offered_only_on_text_with_a_trigram_index()
+    {
+        var searchable = InputFields("SearchableStringOperationFilterInput");
+        Assert.Multiple(() =>
+        {
+            Assert.That(searchable["matches"], Is.EqualTo("String"));
+            Assert.That(searchable.Keys.Except(["matches"]), Is.EquivalentTo(InputFields("StringOperationFilterInput").Keys));
+            Assert.That(searchable["and"], Is.EqualTo("[SearchableStringOperationFilterInput!]"));
+            Assert.That(InputFields("AuthorFilterInput")["name"], Is.EqualTo("StringOperationFilterInput"));
+        });
     }
 
     [Test]
@@ -50,6 +81,7 @@ public sealed class SchemaShapeTests
             {
                 ["and"] = "[AuthorFilterInput!]",
                 ["or"] = "[AuthorFilterInput!]",
+                ["not"] = "AuthorFilterInput",
                 ["name"] = "StringOperationFilterInput",
                 ["books"] = "ListFilterInputTypeOfBookFilterInput",
             }));
@@ -59,6 +91,7 @@ public sealed class SchemaShapeTests
                 ["none"] = "BookFilterInput",
                 ["some"] = "BookFilterInput",
                 ["any"] = "Boolean",
+                ["count"] = "IntOperationFilterInput",
             }));
         });
     }
@@ -74,6 +107,9 @@ public sealed class SchemaShapeTests
         foreach (var operation in new[] { "eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith" })
             expected[operation] = "String";
         expected["in"] = expected["nin"] = "[String]";
+        // And the case-insensitive equality and membership of our own.
+        expected["eqi"] = expected["neqi"] = "String";
+        expected["ini"] = expected["nini"] = "[String]";
         Assert.That(InputFields("StringOperationFilterInput"), Is.EqualTo(expected));
     }
 
@@ -220,6 +256,8 @@ public sealed class SchemaShapeTests
                 ["pages"] = "Int!",
                 ["publishedOn"] = "Date!",
                 ["kind"] = "BookKind!",
+                ["formats"] = "[BookFormat!]!",
+                ["tags"] = "[String!]!",
                 ["author"] = "Author",
             }));
             // A to-many relation is a connection with the same arguments as the root list.

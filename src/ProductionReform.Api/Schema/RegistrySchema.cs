@@ -17,6 +17,7 @@ using ProductionReform.Api.Features.Standards;
 using ProductionReform.Api.Features.Studios;
 using ProductionReform.Api.Features.Training;
 using ProductionReform.Api.Mutations;
+using ProductionReform.Data;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Model;
 
@@ -31,7 +32,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         var query = new ObjectGraphType { Name = "Query", Description = "Reads of the registry." };
 
         var auditEvent = new AuditEventType();
-        var data = new DataSchemaBuilder(dataOptions.Value)
+        var data = new DataSchemaBuilder(dataOptions.Value, RegistryDatabase.DesignModel())
             .Add(new RegionType())
             .Add(new IndustryType())
             .Add(new EnterpriseType())

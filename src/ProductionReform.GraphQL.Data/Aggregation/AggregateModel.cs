@@ -13,7 +13,7 @@ internal static class AggregateModel
 
     /// <summary>Enums, booleans, strings, numbers and dates group by value; to-one relations by the related key.</summary>
     public static IReadOnlyList<DataField> GroupFields(EntityModel model) =>
-        model.Fields.Where(f => f is ReferenceField || (f is ScalarField && f.IsFilterable)).ToList();
+        model.Fields.Where(f => f is ReferenceField || (f is ScalarField { IsFilterable: true, ElementType: null })).ToList();
 
     public static string NumericTypeName(EntityModel model) => model.Name + "NumericAggregate";
     public static string AggregateTypeName(EntityModel model) => model.Name + "Aggregate";

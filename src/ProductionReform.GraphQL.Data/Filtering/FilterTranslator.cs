@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Linq.Expressions;
-using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
 
@@ -10,9 +8,6 @@ namespace ProductionReform.GraphQL.Data.Filtering;
 /// <summary>Turns a coerced <c>where</c> argument into a predicate that EF Core translates to SQL.</summary>
 internal sealed class FilterTranslator(ModelRegistry models, DataOptions options)
 {
-    private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(
-        nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-
     /// <summary>The predicate for <paramref name="where"/>, or null when it places no condition.</summary>
     public LambdaExpression? Translate(EntityModel model, IDictionary<string, object?>? where)
     {
@@ -40,14 +35,20 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
                 case FilterOperations.And or FilterOperations.Or:
                     conditions.Add(Combined(name, Items(value).Select(item => Object(model, instance, Dictionary(item), depth + 1))));
                     break;
+                case FilterOperations.Not:
+                    // EF Core evaluates with C#'s null semantics, so every condition is true or false, never SQL's
+                    // unknown: the negation is the complement, rows whose compared value is null included.
+                    conditions.Add(Expression.Not(Object(model, instance, Dictionary(value), depth + 1)));
+                    break;
                 default:
                     var field = model.Find(name) ?? throw DataError.InvalidFilter($"{model.FilterInputName} has no field '{name}'.");
                     var member = ParameterRebinder.Rebind(field.Member, instance);
                     conditions.Add(field switch
                     {
-                        ScalarField scalar => Operations(scalar, member, Dictionary(value)),
+                        ScalarField { ElementType: { } element } scalar => ScalarList(scalar, element, member, Dictionary(value)),
+                        ScalarField scalar => Operations(Operand.Of(scalar), member, Dictionary(value)),
                         ReferenceField reference => Object(models[reference.TargetType], member, Dictionary(value), depth + 1),
-                        ListField list => ListCondition(models[list.TargetType], member, Dictionary(value), depth + 1),
+                        ListField list => EntityList(models[list.TargetType], member, Dictionary(value), depth + 1),
                         _ => throw new NotSupportedException(field.GetType().Name),
                     });
                     break;
@@ -57,58 +58,114 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     }
 
     /// <summary>How deeply <paramref name="where"/> nests, counted as <see cref="Object"/> counts: each element of
-    /// and/or (also inside a field's operations) and each relation is one level.</summary>
+    /// and/or (also inside a field's operations), each <c>not</c>, each relation and each list quantifier is one level.</summary>
     private int Depth(EntityModel model, IDictionary<string, object?> where)
     {
         var deepest = 1;
         foreach (var (name, value) in where)
         {
             if (value is null) continue;
-            var nested = FilterOperations.IsCombinator(name)
-                ? Items(value).Select(item => Depth(model, Dictionary(item))).DefaultIfEmpty(0).Max()
-                : model.Find(name) switch
+            var nested = name switch
+            {
+                FilterOperations.And or FilterOperations.Or =>
+                    Items(value).Select(item => Depth(model, Dictionary(item))).DefaultIfEmpty(0).Max(),
+                FilterOperations.Not => Depth(model, Dictionary(value)),
+                _ => model.Find(name) switch
                 {
+                    ScalarField { ElementType: not null } => Quantified(value).Select(OperationDepth).DefaultIfEmpty(0).Max(),
                     ScalarField => OperationDepth(Dictionary(value)) - 1,
                     ReferenceField reference => Depth(models[reference.TargetType], Dictionary(value)),
-                    ListField list => Dictionary(value).Where(p => p.Key != FilterOperations.Any && p.Value is not null)
-                        .Select(p => Depth(models[list.TargetType], Dictionary(p.Value))).DefaultIfEmpty(0).Max(),
+                    ListField list => Quantified(value).Select(p => Depth(models[list.TargetType], p)).DefaultIfEmpty(0).Max(),
                     _ => 0,
-                };
+                },
+            };
             deepest = Math.Max(deepest, 1 + nested);
         }
         return deepest;
     }
 
+    /// <summary>The element conditions of some/none/all given to a list.</summary>
+    private static IEnumerable<IDictionary<string, object?>> Quantified(object value) => Dictionary(value)
+        .Where(p => p.Key is FilterOperations.Some or FilterOperations.None or FilterOperations.All && p.Value is not null)
+        .Select(p => Dictionary(p.Value));
+
     private static int OperationDepth(IDictionary<string, object?> operations) =>
         1 + operations.Where(p => FilterOperations.IsCombinator(p.Key) && p.Value is not null)
             .SelectMany(p => Items(p.Value!)).Select(item => OperationDepth(Dictionary(item))).DefaultIfEmpty(0).Max();
 
-    private Expression ListCondition(EntityModel element, Expression collection, IDictionary<string, object?> where, int depth)
+    private Expression EntityList(EntityModel element, Expression collection, IDictionary<string, object?> where, int depth) =>
+        Quantifiers(element.ListFilterInputName, element.ClrType, collection, where,
+            (y, conditions) => Object(element, y, conditions, depth), setCondition: null);
+
+    /// <summary>A list column: through array operators for one equality (see <see cref="ArrayConditions"/>), else element-wise.</summary>
+    private Expression ScalarList(ScalarField field, Type element, Expression array, IDictionary<string, object?> where)
+    {
+        var operand = new Operand(field.Name, element, Searchable: false);
+        return Quantifiers(FilterInputTypes.ListName(element), element, array, where,
+            (y, operations) => Operations(operand, y, operations),
+            (quantifier, operations) => SetCondition(operand, quantifier, array, operations));
+    }
+
+    /// <summary>some/none/all (each element's conditions built by <paramref name="elementCondition"/>), any and count.</summary>
+    private Expression Quantifiers(string inputName, Type element, Expression collection, IDictionary<string, object?> where,
+        Func<ParameterExpression, IDictionary<string, object?>, Expression> elementCondition,
+        Func<string, IDictionary<string, object?>, Expression?>? setCondition)
     {
         var conditions = new List<Expression>();
-        foreach (var (operation, value) in where)
+        foreach (var (quantifier, value) in where)
         {
             if (value is null) continue;
-            if (operation == FilterOperations.Any)
+            switch (quantifier)
             {
-                var any = Linq.Any(collection, element.ClrType, null);
-                conditions.Add((bool)value ? any : Expression.Not(any));
-                continue;
+                case FilterOperations.Any:
+                    var any = Linq.Any(collection, element, null);
+                    conditions.Add((bool)value ? any : Expression.Not(any));
+                    break;
+                case FilterOperations.Count:
+                    var count = new Operand($"{inputName}.count", typeof(int), Searchable: false);
+                    conditions.Add(Operations(count, Linq.Count(collection, element), Dictionary(value)));
+                    break;
+                case FilterOperations.Some or FilterOperations.None or FilterOperations.All:
+                    var elementConditions = Dictionary(value);
+                    if (setCondition?.Invoke(quantifier, elementConditions) is { } set)
+                    {
+                        conditions.Add(set);
+                        break;
+                    }
+                    var y = Expression.Parameter(element, "y");
+                    var predicate = Expression.Lambda(elementCondition(y, elementConditions), y);
+                    conditions.Add(quantifier switch
+                    {
+                        FilterOperations.Some => Linq.Any(collection, element, predicate),
+                        FilterOperations.None => Expression.Not(Linq.Any(collection, element, predicate)),
+                        _ => Linq.All(collection, element, predicate),
+                    });
+                    break;
+                default:
+                    throw DataError.InvalidFilter($"{inputName} has no operation '{quantifier}'.");
             }
-            var y = Expression.Parameter(element.ClrType, "y");
-            var predicate = Expression.Lambda(Object(element, y, Dictionary(value), depth), y);
-            conditions.Add(operation switch
-            {
-                FilterOperations.Some => Linq.Any(collection, element.ClrType, predicate),
-                FilterOperations.None => Expression.Not(Linq.Any(collection, element.ClrType, predicate)),
-                FilterOperations.All => Linq.All(collection, element.ClrType, predicate),
-                _ => throw DataError.InvalidFilter($"{element.ListFilterInputName} has no operation '{operation}'."),
-            });
         }
         return Combine(conditions, Expression.AndAlso, true);
     }
 
-    private Expression Operations(ScalarField field, Expression member, IDictionary<string, object?> operations)
+    /// <summary>The array-operator form when the element conditions are one eq/neq/in/nin without null; else null.</summary>
+    private Expression? SetCondition(Operand operand, string quantifier, Expression array, IDictionary<string, object?> operations)
+    {
+        if (operations.Count != 1) return null;
+        var (operation, value) = operations.First();
+        if (value is null) return null;
+        IReadOnlyList<object?>? values = operation switch
+        {
+            FilterOperations.Eq or FilterOperations.Neq => [value],
+            FilterOperations.In or FilterOperations.Nin => [.. Items(value)],
+            _ => null,
+        };
+        if (values is null || values.Contains(null)) return null;
+        var equal = operation is FilterOperations.Eq or FilterOperations.In;
+        return ArrayConditions.Quantified(quantifier, equal, array, operand.ValueType, ValueList(operand, operand.ValueType, values));
+    }
+
+    private Expression Operations(Operand operand, Expression member, IDictionary<string, object?> operations)
     {
         var conditions = new List<Expression>();
         foreach (var (operation, value) in operations)
@@ -117,20 +174,20 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
             {
                 case FilterOperations.And or FilterOperations.Or:
                     if (value is not null)
-                        conditions.Add(Combined(operation, Items(value).Select(item => Operations(field, member, Dictionary(item)))));
+                        conditions.Add(Combined(operation, Items(value).Select(item => Operations(operand, member, Dictionary(item)))));
                     break;
                 default:
-                    conditions.Add(Operation(field, member, operation, value));
+                    conditions.Add(Operation(operand, member, operation, value));
                     break;
             }
         }
         return Combine(conditions, Expression.AndAlso, true);
     }
 
-    private Expression Operation(ScalarField field, Expression member, string operation, object? value)
+    private Expression Operation(Operand operand, Expression member, string operation, object? value)
     {
-        if (!FilterOperations.For(field.ValueType).Contains(operation))
-            throw DataError.InvalidFilter($"'{operation}' is not an operation of {ScalarTypes.FilterInputName(field.ValueType)}.");
+        if (!FilterOperations.For(operand.ValueType, operand.Searchable).Contains(operation))
+            throw DataError.InvalidFilter($"'{operation}' is not an operation of {operand.InputName}.");
 
         // A column that cannot hold null is never null: eq null matches no row, neq null every row
         // (converting null to the type would read it as false or 0).
@@ -142,21 +199,26 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         {
             case FilterOperations.Eq: return Expression.Equal(member, QueryParameter.Of(value, member.Type));
             case FilterOperations.Neq: return Expression.NotEqual(member, QueryParameter.Of(value, member.Type));
-            case FilterOperations.In: return InList(field, member, value);
-            case FilterOperations.Nin: return Expression.Not(InList(field, member, value));
+            case FilterOperations.In: return InList(operand, member, value);
+            case FilterOperations.Nin: return Expression.Not(InList(operand, member, value));
         }
 
         if (value is null)
-            throw DataError.InvalidFilter($"'{field.Name}.{operation}' needs a value; null is only allowed with eq and neq.");
+            throw DataError.InvalidFilter($"'{operand.Name}.{operation}' needs a value; null is only allowed with eq and neq.");
 
         return operation switch
         {
-            FilterOperations.Contains => Like(member, "%" + LikePattern.Escape((string)value) + "%"),
-            FilterOperations.StartsWith => Like(member, LikePattern.Escape((string)value) + "%"),
-            FilterOperations.EndsWith => Like(member, "%" + LikePattern.Escape((string)value)),
-            FilterOperations.NotContains => NotLike(member, "%" + LikePattern.Escape((string)value) + "%"),
-            FilterOperations.NotStartsWith => NotLike(member, LikePattern.Escape((string)value) + "%"),
-            FilterOperations.NotEndsWith => NotLike(member, "%" + LikePattern.Escape((string)value)),
+            FilterOperations.Contains => TextConditions.Contains(member, (string)value),
+            FilterOperations.StartsWith => TextConditions.StartsWith(member, (string)value),
+            FilterOperations.EndsWith => TextConditions.EndsWith(member, (string)value),
+            FilterOperations.NotContains => TextConditions.Not(member, TextConditions.Contains(member, (string)value)),
+            FilterOperations.NotStartsWith => TextConditions.Not(member, TextConditions.StartsWith(member, (string)value)),
+            FilterOperations.NotEndsWith => TextConditions.Not(member, TextConditions.EndsWith(member, (string)value)),
+            FilterOperations.EqIgnoringCase => TextConditions.EqualsIgnoringCase(member, (string)value),
+            FilterOperations.NeqIgnoringCase => TextConditions.Not(member, TextConditions.EqualsIgnoringCase(member, (string)value)),
+            FilterOperations.InIgnoringCase => TextConditions.InIgnoringCase(member, Texts(operand, value)),
+            FilterOperations.NinIgnoringCase => TextConditions.Not(member, TextConditions.InIgnoringCase(member, Texts(operand, value))),
+            FilterOperations.Matches => TextConditions.Matches(member, SearchText(operand, (string)value)),
             FilterOperations.Gt => Expression.GreaterThan(member, QueryParameter.Of(value, member.Type)),
             FilterOperations.Gte => Expression.GreaterThanOrEqual(member, QueryParameter.Of(value, member.Type)),
             FilterOperations.Lt => Expression.LessThan(member, QueryParameter.Of(value, member.Type)),
@@ -169,32 +231,41 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
         };
     }
 
-    private Expression InList(ScalarField field, Expression member, object? value)
+    private Expression InList(Operand operand, Expression member, object? value)
     {
-        if (value is null) throw DataError.InvalidFilter($"'{field.Name}.in' and '{field.Name}.nin' need a list of values.");
-        var items = Items(value).ToList();
-        if (items.Count > options.MaxInListLength)
-            throw DataError.LimitExceeded("maxInListLength", options.MaxInListLength, items.Count, $"The list given to '{field.Name}'");
+        if (value is null) throw DataError.InvalidFilter($"'{operand.Name}.in' and '{operand.Name}.nin' need a list of values.");
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
+            ValueList(operand, member.Type, [.. Items(value)]), member);
+    }
 
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(member.Type))!;
+    /// <summary>The values as one list parameter of <paramref name="type"/>, at most <see cref="DataOptions.MaxInListLength"/>.</summary>
+    private Expression ValueList(Operand operand, Type type, IReadOnlyList<object?> items)
+    {
+        if (items.Count > options.MaxInListLength)
+            throw DataError.LimitExceeded("maxInListLength", options.MaxInListLength, items.Count, $"The list given to '{operand.Name}'");
+
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type))!;
         foreach (var item in items)
         {
             // null equals no value of a non-nullable column (and List<TEnum>.Add(null) would throw).
-            if (item is null && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null) continue;
-            list.Add(QueryParameter.Convert(item, member.Type));
+            if (item is null && type.IsValueType && Nullable.GetUnderlyingType(type) is null) continue;
+            list.Add(QueryParameter.Convert(item, type));
         }
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
-            QueryParameter.Of(list, list.GetType()), member);
+        return QueryParameter.Of(list, list.GetType());
     }
 
-    private static Expression Like(Expression member, string pattern) =>
-        Expression.Call(ILike, Expression.Constant(EF.Functions), member, QueryParameter.Of(pattern, typeof(string)),
-            Expression.Constant("\\"));
+    /// <summary>The texts of ini/nini; a null among them equals nothing ignoring case, as no text does.</summary>
+    private List<string> Texts(Operand operand, object value)
+    {
+        var items = Items(value).ToList();
+        if (items.Count > options.MaxInListLength)
+            throw DataError.LimitExceeded("maxInListLength", options.MaxInListLength, items.Count, $"The list given to '{operand.Name}'");
+        return [.. items.OfType<string>()];
+    }
 
-    // A null text contains nothing, so the negations hold for it.
-    private static Expression NotLike(Expression member, string pattern) =>
-        Expression.OrElse(Expression.Equal(member, Expression.Constant(null, typeof(string))), Expression.Not(Like(member, pattern)));
-
+    private static string SearchText(Operand operand, string text) => string.IsNullOrWhiteSpace(text)
+        ? throw DataError.InvalidFilter($"'{operand.Name}.matches' needs text to search for; it was empty or blank.")
+        : text;
 
     /// <summary>The conditions joined as <paramref name="combinator"/> says: <c>and</c> (none: true) or <c>or</c> (none: false).</summary>
     private static Expression Combined(string combinator, IEnumerable<Expression> conditions) => combinator == FilterOperations.And
@@ -210,4 +281,11 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     private static IDictionary<string, object?> Dictionary(object? value) =>
         value as IDictionary<string, object?> ?? throw DataError.InvalidFilter("Expected an input object.");
 
+    /// <summary>What a set of operations compares: named in messages, of a value type, with <c>matches</c> or not.</summary>
+    private sealed record Operand(string Name, Type ValueType, bool Searchable)
+    {
+        public static Operand Of(ScalarField field) => new(field.Name, field.ValueType, field.IsTrigramIndexed);
+
+        public string InputName => Searchable ? FilterInputTypes.SearchableStringName : ScalarTypes.FilterInputName(ValueType);
+    }
 }

@@ -7,5 +7,7 @@ public sealed class Book
     public int Pages { get; set; }
     public DateOnly PublishedOn { get; set; }
     public BookKind Kind { get; set; }
+    public List<BookFormat> Formats { get; set; } = [];
+    public List<string> Tags { get; set; } = [];
     public Author? Author { get; set; }
 }

@@ -88,6 +88,18 @@ public sealed class Library : IAsyncDisposable
         return response["errors"]![0]!;
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> returns, read from the library's database without the layer.</summary>
+    public async Task<List<string>> SqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+        return values;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

@@ -1,0 +1,3 @@
+namespace ProductionReform.GraphQL.Data.Tests.Fixture;
+
+public enum BookFormat { Hardcover, Paperback, Ebook, Audiobook }
