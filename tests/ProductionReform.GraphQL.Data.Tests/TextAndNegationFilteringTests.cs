@@ -24,7 +24,8 @@ public sealed class TextAndNegationFilteringTests
             .AsArray().Select(n => n!["title"]!.GetValue<string>())];
 
     private async Task<List<string>> SqlTitlesAsync(string sqlCondition) =>
-        await _library.SqlAsync($"""SELECT b."Title" FROM "Books" AS b LEFT JOIN "Authors" AS a ON a."Id" = b."AuthorId" WHERE {sqlCondition}""");
+        await _library.SqlAsync(
+            $"""SELECT b."Title" FROM "Books" AS b LEFT JOIN "Authors" AS a ON a."Id" = b."AuthorId" WHERE {sqlCondition}""");
 
     [TestCase("{ title: { eqi: \"FAMILY\" } }", "lower(b.\"Title\") = 'family'", 1)]
     [TestCase("{ title: { eqi: \"100%_PURE NOTES\" } }", "lower(b.\"Title\") = '100%_pure notes'", 1)]

@@ -29,7 +29,10 @@ internal static class FilterInputTypes
         foreach (var valueType in valueTypes) yield return Operations(valueType, searchable: false);
         if (filterable.Any(f => f.IsTrigramIndexed)) yield return Operations(typeof(string), searchable: true);
         foreach (var element in filterable.Select(f => f.ElementType).OfType<Type>().Select(ScalarTypes.Underlying).Distinct())
-            yield return Quantifiers(ListName(element), $"Conditions on a list of {element.Name} values.", ScalarTypes.FilterInputName(element));
+        {
+            yield return Quantifiers(ListName(element), $"Conditions on a list of {element.Name} values.",
+                ScalarTypes.FilterInputName(element));
+        }
     }
 
     /// <summary><c>StringOperationFilterInput</c> and its kin, one per scalar type in use.</summary>

@@ -55,7 +55,9 @@ internal static class FilterOperations
     public static readonly string[] Equality = [Eq, Neq];
     public static readonly string[] Enum = [Eq, Neq, In, Nin];
 
-    /// <summary>The operations a value of <paramref name="valueType"/> takes; <paramref name="searchable"/>: it has a trigram index.</summary>
+    /// <summary>
+    /// The operations a value of <paramref name="valueType"/> takes; <paramref name="searchable"/>: it has a trigram index.
+    /// </summary>
     public static string[] For(Type valueType, bool searchable = false) =>
         ScalarTypes.IsString(valueType) ? searchable ? SearchableString : String
         : ScalarTypes.IsBoolean(valueType) ? Equality

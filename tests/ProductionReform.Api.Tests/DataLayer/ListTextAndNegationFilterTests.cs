@@ -22,10 +22,11 @@ public sealed class ListTextAndNegationFilterTests
         // The seed's standards state no levels, and no industry name holds LIKE's special characters: add some that do,
         // with look-alikes a wildcard would also match. Three standards go to one enterprise, so counts differ.
         await ExecuteAsync("""
+            INSERT INTO skill_standards (title, issuer_name, levels, issuer_enterprise_id)
+            SELECT t.title, '测试', t.levels::text[], (SELECT id FROM enterprises WHERE name = '中天科技')
+            FROM (VALUES ('测试标准甲', '{LEVEL_3,LEVEL_4}'), ('测试标准乙', '{LEVEL_3}'),
+                         ('测试标准丙', '{LEVEL_1,PRINCIPAL_TECHNICIAN,CHIEF_TECHNICIAN}')) AS t (title, levels);
             INSERT INTO skill_standards (title, issuer_name, levels, issuer_enterprise_id) VALUES
-              ('测试标准甲', '测试', '{LEVEL_3,LEVEL_4}', (SELECT id FROM enterprises WHERE name = '中天科技')),
-              ('测试标准乙', '测试', '{LEVEL_3}', (SELECT id FROM enterprises WHERE name = '中天科技')),
-              ('测试标准丙', '测试', '{LEVEL_1,PRINCIPAL_TECHNICIAN,CHIEF_TECHNICIAN}', (SELECT id FROM enterprises WHERE name = '中天科技')),
               ('测试标准丁', '测试', '{APPRENTICE}', (SELECT min(id) FROM enterprises WHERE is_sample));
             INSERT INTO industries (code, name, name_en, kind) VALUES
               ('TEST_PERCENT', '甲%乙', 'Cut 50%_Off', 'OTHER'), ('TEST_PERCENT_LIKE', '甲丙乙', 'cut 50x off', 'OTHER'),
@@ -95,7 +96,7 @@ public sealed class ListTextAndNegationFilterTests
         string field, string operation, string value, string sql)
     {
         var expected = await SqlTextsAsync($"SELECT code FROM industries WHERE {sql}");
-        var actual = await IndustryCodesAsync(new Dictionary<string, object?> { [field] = new Dictionary<string, object?> { [operation] = value } });
+        var actual = await IndustryCodesAsync(field, operation, value);
         Assert.That(actual, Is.EquivalentTo(expected));
         if (operation == "eqi") Assert.That(actual, Has.Count.LessThanOrEqualTo(1), "a wildcard would have matched the look-alike too");
     }
@@ -104,8 +105,8 @@ public sealed class ListTextAndNegationFilterTests
     public async Task Ini_and_nini_ignore_case_and_read_wildcards_literally()
     {
         string[] values = ["CUT 50%_OFF", "backxslash", "%", "_ut 50x off"];
-        var inCodes = await IndustryCodesAsync(new Dictionary<string, object?> { ["nameEn"] = new Dictionary<string, object?> { ["ini"] = values } });
-        var ninCodes = await IndustryCodesAsync(new Dictionary<string, object?> { ["nameEn"] = new Dictionary<string, object?> { ["nini"] = values } });
+        var inCodes = await IndustryCodesAsync("nameEn", "ini", values);
+        var ninCodes = await IndustryCodesAsync("nameEn", "nini", values);
         var lowered = string.Join(", ", values.Select(v => $"'{v.ToLowerInvariant()}'"));
         Assert.Multiple(async () =>
         {
@@ -145,13 +146,16 @@ public sealed class ListTextAndNegationFilterTests
     [Test]
     public async Task Matches_finds_zhongtian_by_its_misspelt_english_name_and_a_chinese_substring()
     {
-        var misspelt = await _api.QueryAsync("""{ enterprises(where: { nameEn: { matches: "Zhongtian Tecnology" } }) { nodes { name } } }""");
+        var misspelt = await _api.QueryAsync("""
+            { enterprises(where: { nameEn: { matches: "Zhongtian Tecnology" } }) { nodes { name } } }
+            """);
         var substring = await _api.QueryAsync("""{ innovationStudios(where: { name: { matches: "知识产权" } }) { nodes { name } } }""");
         Assert.Multiple(async () =>
         {
             Assert.That(Texts(misspelt["enterprises"]!, "name"), Does.Contain("中天科技"));
             Assert.That(Texts(substring["innovationStudios"]!, "name"),
-                Is.EquivalentTo(await SqlTextsAsync("SELECT name FROM innovation_studios WHERE strpos(name, '知识产权') > 0 OR name % '知识产权'")));
+                Is.EquivalentTo(await SqlTextsAsync(
+                    "SELECT name FROM innovation_studios WHERE strpos(name, '知识产权') > 0 OR name % '知识产权'")));
         });
     }
 
@@ -162,8 +166,10 @@ public sealed class ListTextAndNegationFilterTests
         // is offered. The two must agree, for every text field of every list.
         var schema = (RegistrySchema)_api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
-        var texts = schema.Models.All.SelectMany(m => m.Fields.OfType<ScalarField>().Where(f => f.IsFilterable && f.ValueType == typeof(string))
-            .Select(f => (Model: m, Field: f))).ToList();
+        var texts = schema.Models.All
+            .SelectMany(m => m.Fields.OfType<ScalarField>().Where(f => f.IsFilterable && f.ValueType == typeof(string))
+                .Select(f => (Model: m, Field: f)))
+            .ToList();
         Assert.That(texts.Count(t => t.Field.SearchWeight is not null), Is.GreaterThan(10));
         Assert.Multiple(() =>
         {
@@ -181,7 +187,8 @@ public sealed class ListTextAndNegationFilterTests
     [Test]
     public async Task Not_is_the_complement_so_rows_with_a_null_are_in_it()
     {
-        var threshold = (await SqlTextsAsync("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY employee_count)::text FROM enterprises"))[0];
+        var threshold = (await SqlTextsAsync(
+            "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY employee_count)::text FROM enterprises"))[0];
         var data = await _api.QueryAsync($$"""
             { enterprises(where: { not: { employeeCount: { gt: {{threshold}} }, region: { name: { neq: "崇川区" } } } }, first: 100) {
                 totalCount nodes { name } } }
@@ -207,7 +214,8 @@ public sealed class ListTextAndNegationFilterTests
         const string plain = "{ enterprises(first: 100) { nodes { name standardsIssued { nodes { title } } } } }";
         const string filtered = """
             { enterprises(first: 100, where: { or: [{ standardsIssued: { count: { gte: 2 } } }, { nameEn: { matches: "Sampel" } }] }) {
-                nodes { name standardsIssued(where: { levels: { some: { in: [LEVEL_3, APPRENTICE] } }, not: { title: { eqi: "测试标准乙" } } }) {
+                nodes { name standardsIssued(where: {
+                    levels: { some: { in: [LEVEL_3, APPRENTICE] } }, not: { title: { eqi: "测试标准乙" } } }) {
                   nodes { title } } } } }
             """;
         var body = await _api.PostAsync(filtered);
@@ -231,7 +239,10 @@ public sealed class ListTextAndNegationFilterTests
     [Test]
     public async Task The_csv_export_takes_the_same_conditions()
     {
-        const string where = """{"levels":{"some":{"eq":"LEVEL_3"}},"not":{"title":{"eqi":"测试标准乙"}},"issuerEnterprise":{"nameEn":{"matches":"Zhongtian"}}}""";
+        const string where = """
+            {"levels":{"some":{"eq":"LEVEL_3"}},"not":{"title":{"eqi":"测试标准乙"}},
+             "issuerEnterprise":{"nameEn":{"matches":"Zhongtian"}}}
+            """;
         using var response = await _api.Client.GetAsync("/export/skillStandards.csv?where=" + Uri.EscapeDataString(where));
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.IsSuccessStatusCode, text);
@@ -264,7 +275,9 @@ public sealed class ListTextAndNegationFilterTests
     [Test]
     public async Task Bad_conditions_in_graphql_are_errors_with_a_code_and_the_path_of_the_list()
     {
-        var blank = await _api.ErrorAsync("""{ regions(first: 1) { nodes { enterprises(where: { nameEn: { matches: "" } }) { nodes { name } } } } }""");
+        var blank = await _api.ErrorAsync("""
+            { regions(first: 1) { nodes { enterprises(where: { nameEn: { matches: "" } }) { nodes { name } } } } }
+            """);
         var unindexed = await _api.ErrorAsync("""{ enterprises(where: { creditCode: { matches: "9132" } }) { nodes { name } } }""");
         var tooMany = await _api.ErrorAsync("""query($v: [String]) { industries(where: { name: { ini: $v } }) { nodes { name } } }""",
             new { v = Enumerable.Range(0, 501).Select(i => $"名{i}").ToArray() });
@@ -279,8 +292,9 @@ public sealed class ListTextAndNegationFilterTests
         });
     }
 
-    private async Task<List<string>> IndustryCodesAsync(Dictionary<string, object?> where)
+    private async Task<List<string>> IndustryCodesAsync(string field, string operation, object value)
     {
+        var where = new Dictionary<string, object?> { [field] = new Dictionary<string, object?> { [operation] = value } };
         var data = await _api.QueryAsync("""
             query($where: IndustryFilterInput) { industries(first: 100, where: $where) { nodes { code } } }
             """, new { where });

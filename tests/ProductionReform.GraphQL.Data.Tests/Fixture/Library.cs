@@ -91,7 +91,8 @@ public sealed class Library : IAsyncDisposable
     /// <summary>The first column of every row <paramref name="sql"/> returns, read from the library's database without the layer.</summary>
     public async Task<List<string>> SqlAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
+        var connectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
