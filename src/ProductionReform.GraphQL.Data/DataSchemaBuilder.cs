@@ -58,10 +58,11 @@ public sealed class DataSchemaBuilder
         schema.RegisterType(new SortEnumGraphType());
         schema.RegisterType(PagingTypes.PageInfo());
         schema.RegisterType(PagingTypes.SegmentInfo());
-        schema.RegisterType(AggregateFields.GroupSortInput());
+        foreach (var shared in AggregateFields.SharedTypes()) schema.RegisterType(shared);
 
+        // Aggregate having compares counts (Int) and statistics (Float) with the same operation inputs.
         var scalarTypes = _types.SelectMany(t => t.Model.Fields).OfType<ScalarField>().Where(f => f.IsFilterable)
-            .Select(f => ScalarTypes.Underlying(f.ValueType)).Distinct();
+            .Select(f => ScalarTypes.Underlying(f.ValueType)).Append(typeof(int)).Append(typeof(double)).Distinct();
         foreach (var valueType in scalarTypes) schema.RegisterType(FilterInputTypes.Operations(valueType));
 
         foreach (var type in _types)
