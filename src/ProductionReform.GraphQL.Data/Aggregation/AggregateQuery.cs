@@ -22,7 +22,7 @@ internal static class AggregateQuery
         var filtered = QueryKernel.Where(entities.Expression, source.Plan);
 
         var x = Expression.Parameter(model.ClrType, "x");
-        var keyValues = request.By.Select(field => GroupTerms.KeyValue(field, x, services.Models)).ToList();
+        var keyValues = request.By.Select(field => GroupTerms.KeyValue(field, x, db.Model)).ToList();
         if (request.Bucket is { } bucket)
             keyValues.Add(TimeBuckets.Start(ParameterRebinder.Rebind(bucket.Field.Member, x), bucket.Unit));
         Expression keyBody = keyValues.Count == 0 ? Expression.Constant(1) : GroupKeys.New(keyValues);
@@ -32,7 +32,7 @@ internal static class AggregateQuery
 
         var groupingType = typeof(IGrouping<,>).MakeGenericType(keyBody.Type, model.ClrType);
         var g = Expression.Parameter(groupingType, "g");
-        var terms = new GroupTerms(g, model, services.Models);
+        var terms = new GroupTerms(g, model, db.Model);
         var key = Expression.Property(g, nameof(IGrouping<int, int>.Key));
         var keys = Enumerable.Range(0, keyValues.Count).Select(i => GroupKeys.Member(key, i)).ToList();
 

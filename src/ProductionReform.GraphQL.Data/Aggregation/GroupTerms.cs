@@ -1,13 +1,14 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Aggregation;
 
-/// <summary>The statistics of a group as expressions over the grouping, so SELECT and HAVING say them alike.</summary>
-internal sealed class GroupTerms(ParameterExpression group, EntityModel model, ModelRegistry models)
+/// <summary>The key values and statistics of a group as expressions over the grouping, so SELECT and HAVING say them alike.</summary>
+internal sealed class GroupTerms(ParameterExpression group, EntityModel model, IModel entities)
 {
     private static readonly MethodInfo StandardDeviation =
         SampleFunction(nameof(NpgsqlAggregateDbFunctionsExtensions.StandardDeviationSample));
@@ -40,17 +41,21 @@ internal sealed class GroupTerms(ParameterExpression group, EntityModel model, M
     public Expression DistinctCount(DataField field)
     {
         var y = Expression.Parameter(model.ClrType, "y");
-        var values = Linq.Select(group, model.ClrType, Expression.Lambda(KeyValue(field, y, models), y));
+        var values = Linq.Select(group, model.ClrType, Expression.Lambda(KeyValue(field, y, entities), y));
         var distinct = Expression.Call(typeof(Enumerable), nameof(Enumerable.Distinct), [values.Type.GetGenericArguments()[0]], values);
         return Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [values.Type.GetGenericArguments()[0]], distinct);
     }
 
-    /// <summary>A relation groups by the related row's key, which EF Core reads from the foreign key without a join.</summary>
-    public static Expression KeyValue(DataField field, ParameterExpression x, ModelRegistry models)
+    /// <summary>
+    /// A field's value in an entity <paramref name="x"/>; a relation's is its foreign key column, read as the EF model maps it
+    /// (not through the navigation, which EF Core would join in an aggregate's argument, counting a missing relation once).
+    /// </summary>
+    public static Expression KeyValue(DataField field, ParameterExpression x, IModel entities)
     {
-        var member = ParameterRebinder.Rebind(field.Member, x);
-        if (field is not ReferenceField reference) return member;
-        return Expression.Convert(Expression.Property(member, models[reference.TargetType].Key), typeof(int?));
+        if (field is not ReferenceField) return ParameterRebinder.Rebind(field.Member, x);
+        var foreignKey = entities.FindEntityType(x.Type)!.FindNavigation(field.Property.Name)!.ForeignKey.Properties.Single();
+        var column = Expression.Call(typeof(EF), nameof(EF.Property), [foreignKey.ClrType], x, Expression.Constant(foreignKey.Name));
+        return Expression.Convert(column, typeof(int?));
     }
 
     private static MethodInfo SampleFunction(string name) =>
