@@ -296,7 +296,8 @@ internal static class AggregateFields
         return new FieldType
         {
             Name = "groups",
-            Description = "The rows grouped by one or more fields and a time bucket (GROUP BY); by default the largest groups first.",
+            Description = "The rows grouped by fields and a time bucket (GROUP BY), kept by `having`; by default the largest "
+                + "groups first, or with a time bucket in time order.",
             ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(group))),
             Arguments = arguments,
             Resolver = new FuncFieldResolver<AggregateSource, object?>(async c => await GroupsAsync(c, models)),
