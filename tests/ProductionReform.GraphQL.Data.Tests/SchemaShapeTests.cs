@@ -251,7 +251,8 @@ public sealed class SchemaShapeTests
             }));
             Assert.That(EnumValues("BookDateField"), Is.EqualTo(new[] { "PUBLISHED_ON" }));
             Assert.That(EnumValues("TimeUnit"), Is.EqualTo(new[] { "YEAR", "QUARTER", "MONTH", "DAY" }));
-            Assert.That(ObjectFields("TimeBucket"), Is.EqualTo(new Dictionary<string, string> { ["start"] = "Date!", ["unit"] = "TimeUnit!" }));
+            Assert.That(ObjectFields("TimeBucket"),
+                Is.EqualTo(new Dictionary<string, string> { ["start"] = "Date!", ["unit"] = "TimeUnit!" }));
             Assert.That(InputFields("BookAggregateHavingInput"), Is.EqualTo(new Dictionary<string, string>
             {
                 ["and"] = "[BookAggregateHavingInput!]",

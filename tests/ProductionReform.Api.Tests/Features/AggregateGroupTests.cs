@@ -58,7 +58,8 @@ public sealed class AggregateGroupTests
         Assert.Multiple(() =>
         {
             Assert.That(actual, Is.EqualTo(expected));
-            Assert.That(expected.Count(e => e.Item2 == 0), Is.GreaterThan(0), "the seed leaves years without figures between its first and last");
+            Assert.That(expected.Count(e => e.Item2 == 0), Is.GreaterThan(0),
+                "the seed leaves years without figures between its first and last");
             Assert.That(groups.Where(g => g!["key"]!["bucket"] is not null).Select(g => g!["key"]!["bucket"]!["unit"]!.GetValue<string>()),
                 Has.All.EqualTo("YEAR"));
         });
@@ -73,7 +74,8 @@ public sealed class AggregateGroupTests
             """);
 
         var expected = (await RowsAsync($"""
-            WITH mine AS (SELECT date_trunc('month', occurred_at AT TIME ZONE 'UTC')::date AS month FROM audit_events WHERE actor = '{Actor}'),
+            WITH mine AS (SELECT date_trunc('month', occurred_at AT TIME ZONE 'UTC')::date AS month
+                            FROM audit_events WHERE actor = '{Actor}'),
                  months AS (SELECT generate_series(min(month), max(month), interval '1 month')::date AS start FROM mine)
             SELECT to_char(m.start, 'YYYY-MM-DD'), count(mine.month)::int FROM months m LEFT JOIN mine ON mine.month = m.start
             GROUP BY m.start ORDER BY m.start
@@ -128,7 +130,8 @@ public sealed class AggregateGroupTests
             { enterprisesAggregate {
                 both: groups(by: [INDUSTRY, REGION], having: { count: { gte: 2 }, avg: { employeeCount: { gt: 1000 } } }, first: 100) {
                   key { industry { code } region { name } } count avg { employeeCount } }
-                either: groups(by: [INDUSTRY], having: { or: [{ distinctCount: { region: { gte: 3 } } }, { max: { employeeCount: { lt: 100 } } }] }) {
+                either: groups(by: [INDUSTRY],
+                  having: { or: [{ distinctCount: { region: { gte: 3 } } }, { max: { employeeCount: { lt: 100 } } }] }) {
                   key { industry { code } } count } } }
             """);
 
@@ -162,7 +165,8 @@ public sealed class AggregateGroupTests
         var data = await _api.QueryAsync("""
             { enterprisesAggregate {
                 distinctCount { industry region isBackbone } stddev { employeeCount } variance { employeeCount }
-                groups(by: [INDUSTRY]) { key { industry { code } } distinctCount { region } stddev { employeeCount } variance { employeeCount } } } }
+                groups(by: [INDUSTRY]) {
+                  key { industry { code } } distinctCount { region } stddev { employeeCount } variance { employeeCount } } } }
             """);
 
         var overall = (await RowsAsync("""
