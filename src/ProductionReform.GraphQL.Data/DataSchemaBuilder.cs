@@ -68,7 +68,7 @@ public sealed class DataSchemaBuilder
         schema.RegisterType(new SortEnumGraphType());
         schema.RegisterType(PagingTypes.PageInfo());
         schema.RegisterType(PagingTypes.SegmentInfo());
-        schema.RegisterType(AggregateFields.GroupSortInput());
+        foreach (var shared in AggregateFields.SharedTypes()) schema.RegisterType(shared);
 
         foreach (var operations in FilterInputTypes.OperationTypes(_types.SelectMany(t => t.Model.Fields).OfType<ScalarField>()))
             schema.RegisterType(operations);

@@ -268,6 +268,53 @@ public sealed class SchemaShapeTests
         });
     }
 
+    [Test]
+    public void Aggregate_groups_take_a_time_bucket_of_date_fields_and_having_on_counts_and_statistics()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Arguments(ObjectType("BookAggregate"), "groups"), Is.EqualTo(new Dictionary<string, string>
+            {
+                ["by"] = "[BookGroupField!]!",
+                ["bucket"] = "BookTimeBucketInput",
+                ["having"] = "BookAggregateHavingInput",
+                ["order"] = "[AggregateGroupSortInput!]",
+                ["first"] = "Int",
+            }));
+            Assert.That(InputFields("BookTimeBucketInput"), Is.EqualTo(new Dictionary<string, string>
+            {
+                ["field"] = "BookDateField!",
+                ["unit"] = "TimeUnit!",
+                ["fill"] = "Boolean",
+            }));
+            Assert.That(EnumValues("BookDateField"), Is.EqualTo(new[] { "PUBLISHED_ON" }));
+            Assert.That(EnumValues("TimeUnit"), Is.EqualTo(new[] { "YEAR", "QUARTER", "MONTH", "DAY" }));
+            Assert.That(ObjectFields("TimeBucket"),
+                Is.EqualTo(new Dictionary<string, string> { ["start"] = "Date!", ["unit"] = "TimeUnit!" }));
+            Assert.That(InputFields("BookAggregateHavingInput"), Is.EqualTo(new Dictionary<string, string>
+            {
+                ["and"] = "[BookAggregateHavingInput!]",
+                ["or"] = "[BookAggregateHavingInput!]",
+                ["count"] = "IntOperationFilterInput",
+                ["distinctCount"] = "BookDistinctCountHavingInput",
+                ["sum"] = "BookNumericHavingInput",
+                ["avg"] = "BookNumericHavingInput",
+                ["min"] = "BookNumericHavingInput",
+                ["max"] = "BookNumericHavingInput",
+                ["stddev"] = "BookNumericHavingInput",
+                ["variance"] = "BookNumericHavingInput",
+            }));
+            Assert.That(InputFields("BookNumericHavingInput"), Is.EqualTo(new Dictionary<string, string>
+            {
+                ["pages"] = "FloatOperationFilterInput",
+            }));
+            // Authors have no date and no number: no bucket, and having offers counts only.
+            Assert.That(Arguments(ObjectType("AuthorAggregate"), "groups").Keys, Does.Not.Contain("bucket"));
+            Assert.That(InputFields("AuthorAggregateHavingInput").Keys,
+                Is.EqualTo(new[] { "and", "or", "count", "distinctCount" }));
+        });
+    }
+
     private Dictionary<string, string> InputFields(string typeName)
     {
         var input = _document.Definitions.OfType<GraphQLInputObjectTypeDefinition>().SingleOrDefault(d => d.Name.StringValue == typeName)

@@ -4,63 +4,76 @@ using Microsoft.EntityFrameworkCore;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
-using ProductionReform.GraphQL.Data.Projection;
 using ProductionReform.GraphQL.Data.Querying;
 
 namespace ProductionReform.GraphQL.Data.Aggregation;
 
-/// <summary>GROUP BY in the database: keys, count, numbers and the related objects of relation keys, in one statement.</summary>
+/// <summary>
+/// GROUP BY in the database: keys (time buckets too), HAVING, count, numbers, distinct counts and the related objects
+/// of relation keys, in one statement.
+/// </summary>
 internal static class AggregateQuery
 {
-    public static async Task<List<AggregateRow>> RunAsync(DbContext db, AggregateSource source, IReadOnlyList<DataField> by, int? first,
-        IReadOnlyList<(string Field, bool Descending)> order,
-        (IReadOnlyList<IEnumerable<GraphQLSelectionSet>> Selections, GraphQLDocument Document)? related, DataServices services,
-        CancellationToken cancellationToken)
+    public static async Task<List<AggregateRow>> RunAsync(DbContext db, AggregateSource source, AggregateRequest request,
+        DataServices services, CancellationToken cancellationToken)
     {
         var model = source.Model;
         var entities = QueryKernel.Set(db, model);
         var filtered = QueryKernel.Where(entities.Expression, source.Plan);
 
         var x = Expression.Parameter(model.ClrType, "x");
-        var keyValues = by.Select(field => KeyValue(field, x, services.Models)).ToList();
+        var keyValues = request.By.Select(field => GroupTerms.KeyValue(field, x, db.Model)).ToList();
+        if (request.Bucket is { } bucket)
+            keyValues.Add(TimeBuckets.Start(ParameterRebinder.Rebind(bucket.Field.Member, x), bucket.Unit));
         Expression keyBody = keyValues.Count == 0 ? Expression.Constant(1) : GroupKeys.New(keyValues);
         var keySelector = Expression.Lambda(keyBody, x);
-        var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [model.ClrType, keyBody.Type], filtered,
+        Expression query = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [model.ClrType, keyBody.Type], filtered,
             Expression.Quote(keySelector));
 
         var groupingType = typeof(IGrouping<,>).MakeGenericType(keyBody.Type, model.ClrType);
         var g = Expression.Parameter(groupingType, "g");
+        var terms = new GroupTerms(g, model, db.Model);
         var key = Expression.Property(g, nameof(IGrouping<int, int>.Key));
-        var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [model.ClrType], g);
+        var keys = Enumerable.Range(0, keyValues.Count).Select(i => GroupKeys.Member(key, i)).ToList();
 
-        Expression query = grouped;
-        var ordered = false;
-        foreach (var (field, descending) in order.Count > 0 || by.Count == 0 ? order : [("count", true), ("key", false)])
+        if (request.Having is { } having)
         {
-            var terms = field == "count" ? [count] : by.Select((_, i) => GroupKeys.Member(key, i)).ToList<Expression>();
-            foreach (var term in terms)
+            var condition = HavingTranslator.Condition(model, terms, having, services.Options);
+            query = Linq.Where(query, groupingType, Expression.Lambda(condition, g));
+        }
+
+        var ordered = false;
+        foreach (var (field, descending) in request.Sort)
+        {
+            foreach (var term in field == "count" ? [terms.Count()] : keys)
             {
                 query = Linq.Order(query, groupingType, Expression.Lambda(term, g), descending, first: !ordered);
                 ordered = true;
             }
         }
-        if (first is { } limit) query = Linq.Take(query, groupingType, limit);
+        if (request.First is { } limit) query = Linq.Take(query, groupingType, limit);
 
-        var numbers = AggregateModel.NumericFields(model).SelectMany(field => Numbers(field, g, model.ClrType));
+        var numbers = AggregateModel.NumericFields(model)
+            .SelectMany(field => AggregateModel.Functions.Select(function => terms.Statistic(field, function)));
         var bindings = new List<MemberBinding>
         {
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Keys))!,
-                Expression.NewArrayInit(typeof(object), by.Select((_, i) => Expression.Convert(GroupKeys.Member(key, i), typeof(object))))),
-            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, count),
+                Expression.NewArrayInit(typeof(object), keys.Select(k => Expression.Convert(k, typeof(object))))),
+            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, terms.Count()),
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!,
                 Expression.NewArrayInit(typeof(double?), numbers)),
         };
+        if (request.Distinct.Count > 0)
+        {
+            bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.DistinctCounts))!,
+                Expression.NewArrayInit(typeof(int), request.Distinct.Select(terms.DistinctCount))));
+        }
         // Related objects only when a relation is grouped by: an array of nothing but null constants
         // would be folded into one constant, which EF Core refuses in a projection.
-        if (related is { } r && by.Any(f => f is ReferenceField))
+        if (request.Document is { } document && request.By.Any(f => f is ReferenceField))
         {
-            var relatedObjects = by.Select((field, i) => field is ReferenceField reference
-                ? Related(db, services, reference, GroupKeys.Member(key, i), r.Selections[i], r.Document)
+            var relatedObjects = request.By.Select((field, i) => field is ReferenceField reference
+                ? Related(db, services, reference, keys[i], request.RelatedSelections[i], document)
                 : Expression.Constant(null));
             bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Related))!,
                 Expression.NewArrayInit(typeof(object), relatedObjects.Select(e => Expression.Convert(e, typeof(object))))));
@@ -68,28 +81,10 @@ internal static class AggregateQuery
         var row = Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings);
         query = Linq.Select(query, groupingType, Expression.Lambda(row, g));
 
-        return await entities.Provider.CreateQuery<AggregateRow>(query).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>A relation groups by the related row's key, which EF Core reads from the foreign key without a join.</summary>
-    private static Expression KeyValue(DataField field, ParameterExpression x, ModelRegistry models)
-    {
-        var member = ParameterRebinder.Rebind(field.Member, x);
-        if (field is not ReferenceField reference) return member;
-        return Expression.Convert(Expression.Property(member, models[reference.TargetType].Key), typeof(int?));
-    }
-
-    private static IEnumerable<Expression> Numbers(ScalarField field, ParameterExpression g, Type element)
-    {
-        var y = Expression.Parameter(element, "y");
-        var value = Expression.Lambda(Expression.Convert(ParameterRebinder.Rebind(field.Member, y), typeof(double?)), y);
-        return AggregateModel.Functions.Select(function => (Expression)Expression.Call(typeof(Enumerable), function switch
-        {
-            "sum" => nameof(Enumerable.Sum),
-            "avg" => nameof(Enumerable.Average),
-            "min" => nameof(Enumerable.Min),
-            _ => nameof(Enumerable.Max),
-        }, [element], g, value));
+        var rows = await entities.Provider.CreateQuery<AggregateRow>(query).ToListAsync(cancellationToken);
+        return request is { Bucket: { Fill: true } filled, First: { } first }
+            ? GroupFill.Fill(rows, filled.Unit, request.Sort[0].Descending, first)
+            : rows;
     }
 
     /// <summary>The related object of a relation key, projected to what <c>key { relation { … } }</c> selects.</summary>

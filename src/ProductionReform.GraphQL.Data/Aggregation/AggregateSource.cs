@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Model;
@@ -16,22 +15,26 @@ internal sealed class AggregateSource(EntityModel model, LambdaExpression? filte
 
     public required DataServices Services { get; init; }
 
-    /// <summary>count, sum, avg, min and max over all rows: one statement, run once however many are selected.</summary>
+    /// <summary>The fields the aggregate selects under <c>distinctCount</c>.</summary>
+    public IReadOnlyList<DataField> Distinct { get; init; } = [];
+
+    /// <summary>count, the statistics and distinct counts over all rows: one statement, run once however many are selected.</summary>
     public Task<AggregateRow> SummaryAsync(DataServices services, CancellationToken cancellationToken) =>
         _summary ??= LoadSummaryAsync(services, cancellationToken);
 
     private async Task<AggregateRow> LoadSummaryAsync(DataServices services, CancellationToken cancellationToken)
     {
-        var rows = await AggregateQuery.RunAsync(db, this, [], null, [], null, services, cancellationToken);
+        var rows = await AggregateQuery.RunAsync(db, this, new AggregateRequest { Distinct = Distinct }, services, cancellationToken);
         // No rows, no group: the count is 0 and every statistic null.
-        return rows.FirstOrDefault()
-            ?? new AggregateRow { Numbers = new double?[AggregateModel.NumericFields(Model).Count * AggregateModel.Functions.Length] };
+        return rows.FirstOrDefault() ?? new AggregateRow
+        {
+            Numbers = new double?[AggregateModel.NumericFields(Model).Count * AggregateModel.Functions.Length],
+            DistinctCounts = new int[Distinct.Count],
+        };
     }
 
-    public Task<List<AggregateRow>> GroupsAsync(IReadOnlyList<DataField> by, IReadOnlyList<(string Field, bool Descending)> order,
-        int first, IReadOnlyList<IEnumerable<GraphQLSelectionSet>> relatedSelections, GraphQLDocument document, DataServices services,
-        CancellationToken cancellationToken) =>
-        AggregateQuery.RunAsync(db, this, by, first, order, (relatedSelections, document), services, cancellationToken);
+    public Task<List<AggregateRow>> GroupsAsync(AggregateRequest request, DataServices services, CancellationToken cancellationToken) =>
+        AggregateQuery.RunAsync(db, this, request, services, cancellationToken);
 
     /// <summary>The rows of <see cref="Model"/> that <c>where</c> keeps, as the kernel reads them.</summary>
     public QueryPlan Plan { get; } = new(model) { Filter = filter };

@@ -25,7 +25,9 @@ internal static class FilterInputTypes
     public static IEnumerable<InputObjectGraphType> OperationTypes(IEnumerable<ScalarField> fields)
     {
         var filterable = fields.Where(f => f.IsFilterable).ToList();
-        var valueTypes = filterable.Select(f => ScalarTypes.Underlying(f.ElementType ?? f.ValueType)).Append(typeof(int)).Distinct();
+        // Counts (Int) and aggregate having (Int counts, Float statistics) compare with the same operation inputs.
+        var valueTypes = filterable.Select(f => ScalarTypes.Underlying(f.ElementType ?? f.ValueType))
+            .Append(typeof(int)).Append(typeof(double)).Distinct();
         foreach (var valueType in valueTypes) yield return Operations(valueType, searchable: false);
         if (filterable.Any(f => f.IsTrigramIndexed)) yield return Operations(typeof(string), searchable: true);
         foreach (var element in filterable.Select(f => f.ElementType).OfType<Type>().Select(ScalarTypes.Underlying).Distinct())
