@@ -220,7 +220,8 @@ internal static class AggregateFields
         var keyFields = SelectionCollector.Collect(SelectionCollector.Under(groupSelections, "key"), context.Document, _ => true);
         var related = by.Select(f => (IEnumerable<GraphQLSelectionSet>)SelectionCollector.Under(keyFields, f.Name).ToList()).ToList();
 
-        var rows = await source.GroupsAsync(by, order, first, related, context.Document, services, context.CancellationToken);
+        var rows = await source.GroupsAsync(context.FieldAst, by, order, first, related, context.Document, services,
+            context.CancellationToken);
         return rows.Select(r => new Group(r, by)).ToList();
     }
 }

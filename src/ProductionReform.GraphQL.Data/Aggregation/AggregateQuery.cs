@@ -17,16 +17,39 @@ internal static class AggregateQuery
         (IReadOnlyList<IEnumerable<GraphQLSelectionSet>> Selections, GraphQLDocument Document)? related, DataServices services,
         CancellationToken cancellationToken)
     {
-        var model = source.Model;
-        var entities = QueryKernel.Set(db, model);
-        var filtered = QueryKernel.Where(entities.Expression, source.Plan);
+        var scope = source.Siblings?.Scope;
+        var set = QueryKernel.Set(db, scope?.Parent ?? source.Model);
+        (Expression Query, Type Row) Grouped(Expression rows, Expression? parentKey) =>
+            Groups(source.Model, QueryKernel.Where(rows, source.Plan), parentKey, by, first, order, services);
 
+        Expression query;
+        Type rowType;
+        if (scope is null) (query, rowType) = Grouped(set.Expression, parentKey: null);
+        else
+        {
+            // Each parent's rows grouped in a lateral subquery of its own, so that `first` limits the groups of each parent.
+            var p = Expression.Parameter(scope.Parent.ClrType, "p");
+            var (perParent, type) = Grouped(scope.Children(p), scope.KeyOf(p));
+            rowType = type;
+            query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [scope.Parent.ClrType, rowType],
+                scope.Parents(set), Expression.Quote(Linq.SequenceSelector(perParent, rowType, p)));
+        }
+        query = Linq.Select(query, rowType, Final(db, rowType, by, related, services));
+        return await set.Provider.CreateQuery<AggregateRow>(query).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The groups of the <paramref name="filtered"/> rows, an entity set or a parent's navigation collection alike, as
+    /// <see cref="GroupRow{TKey}"/>s: each with its typed key and, in a nested read, its <paramref name="parentKey"/>.
+    /// </summary>
+    private static (Expression Query, Type Row) Groups(EntityModel model, Expression filtered, Expression? parentKey,
+        IReadOnlyList<DataField> by, int? first, IReadOnlyList<(string Field, bool Descending)> order, DataServices services)
+    {
         var x = Expression.Parameter(model.ClrType, "x");
         var keyValues = by.Select(field => KeyValue(field, x, services.Models)).ToList();
         Expression keyBody = keyValues.Count == 0 ? Expression.Constant(1) : GroupKeys.New(keyValues);
         var keySelector = Expression.Lambda(keyBody, x);
-        var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [model.ClrType, keyBody.Type], filtered,
-            Expression.Quote(keySelector));
+        var grouped = Linq.GroupBy(filtered, model.ClrType, keySelector);
 
         var groupingType = typeof(IGrouping<,>).MakeGenericType(keyBody.Type, model.ClrType);
         var g = Expression.Parameter(groupingType, "g");
@@ -49,26 +72,49 @@ internal static class AggregateQuery
         var numbers = AggregateModel.NumericFields(model).SelectMany(field => Numbers(field, g, model.ClrType));
         var bindings = new List<MemberBinding>
         {
-            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Keys))!,
-                Expression.NewArrayInit(typeof(object), by.Select((_, i) => Expression.Convert(GroupKeys.Member(key, i), typeof(object))))),
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, count),
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!,
                 Expression.NewArrayInit(typeof(double?), numbers)),
         };
+        if (parentKey is not null)
+            bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.ParentKey))!, parentKey));
+        var rowType = typeof(GroupRow<>).MakeGenericType(keyBody.Type);
+        var row = Expression.MemberInit(Expression.New(rowType),
+            Expression.Bind(rowType.GetProperty(nameof(GroupRow<int>.Key))!, key),
+            Expression.Bind(rowType.GetProperty(nameof(GroupRow<int>.Row))!,
+                Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings)));
+        return (Linq.Select(query, groupingType, Expression.Lambda(row, g)), rowType);
+    }
+
+    /// <summary>
+    /// The <see cref="AggregateRow"/> of a <see cref="GroupRow{TKey}"/>: its key values and the related objects of the
+    /// relations grouped by, read from the typed key outside the GROUP BY (and outside a nested read's lateral subquery),
+    /// where EF Core reads the values in the final projection and joins the related objects.
+    /// </summary>
+    private static LambdaExpression Final(DbContext db, Type rowType, IReadOnlyList<DataField> by,
+        (IReadOnlyList<IEnumerable<GraphQLSelectionSet>> Selections, GraphQLDocument Document)? related, DataServices services)
+    {
+        var r = Expression.Parameter(rowType, "r");
+        var row = Expression.Property(r, nameof(GroupRow<int>.Row));
+        var key = Expression.Property(r, nameof(GroupRow<int>.Key));
+        var keys = typeof(AggregateRow).GetProperty(nameof(AggregateRow.Keys))!;
+        var relatedRows = typeof(AggregateRow).GetProperty(nameof(AggregateRow.Related))!;
+        var bindings = typeof(AggregateRow).GetProperties().Where(p => p != keys && p != relatedRows)
+            .Select(p => Expression.Bind(p, Expression.Property(row, p)))
+            .Append(Expression.Bind(keys,
+                Expression.NewArrayInit(typeof(object), by.Select((_, i) => Expression.Convert(GroupKeys.Member(key, i), typeof(object))))))
+            .ToList();
         // Related objects only when a relation is grouped by: an array of nothing but null constants
         // would be folded into one constant, which EF Core refuses in a projection.
-        if (related is { } r && by.Any(f => f is ReferenceField))
+        if (related is { } selected && by.Any(f => f is ReferenceField))
         {
             var relatedObjects = by.Select((field, i) => field is ReferenceField reference
-                ? Related(db, services, reference, GroupKeys.Member(key, i), r.Selections[i], r.Document)
+                ? Related(db, services, reference, GroupKeys.Member(key, i), selected.Selections[i], selected.Document)
                 : Expression.Constant(null));
-            bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Related))!,
+            bindings.Add(Expression.Bind(relatedRows,
                 Expression.NewArrayInit(typeof(object), relatedObjects.Select(e => Expression.Convert(e, typeof(object))))));
         }
-        var row = Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings);
-        query = Linq.Select(query, groupingType, Expression.Lambda(row, g));
-
-        return await entities.Provider.CreateQuery<AggregateRow>(query).ToListAsync(cancellationToken);
+        return Expression.Lambda(Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings), r);
     }
 
     /// <summary>A relation groups by the related row's key, which EF Core reads from the foreign key without a join.</summary>
