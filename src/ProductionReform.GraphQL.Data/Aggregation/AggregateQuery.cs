@@ -125,17 +125,24 @@ internal static class AggregateQuery
         return Expression.Convert(Expression.Property(member, models[reference.TargetType].Key), typeof(int?));
     }
 
-    private static IEnumerable<Expression> Numbers(ScalarField field, ParameterExpression g, Type element)
+    private static IEnumerable<Expression> Numbers(ScalarField field, ParameterExpression g, Type element) =>
+        AggregateModel.Functions.Select(function => Statistic(function, field, g, element));
+
+    /// <summary>
+    /// <paramref name="function"/> (sum, avg, min, max) of a numeric field over <paramref name="rows"/>, as a nullable double:
+    /// over a group, or over a relation's rows to sort by.
+    /// </summary>
+    public static Expression Statistic(string function, ScalarField field, Expression rows, Type element)
     {
         var y = Expression.Parameter(element, "y");
         var value = Expression.Lambda(Expression.Convert(ParameterRebinder.Rebind(field.Member, y), typeof(double?)), y);
-        return AggregateModel.Functions.Select(function => (Expression)Expression.Call(typeof(Enumerable), function switch
+        return Expression.Call(typeof(Enumerable), function switch
         {
             "sum" => nameof(Enumerable.Sum),
             "avg" => nameof(Enumerable.Average),
             "min" => nameof(Enumerable.Min),
             _ => nameof(Enumerable.Max),
-        }, [element], g, value));
+        }, [element], rows, value);
     }
 
     /// <summary>The related object of a relation key, projected to what <c>key { relation { … } }</c> selects.</summary>

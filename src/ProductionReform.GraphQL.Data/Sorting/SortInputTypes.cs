@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ProductionReform.GraphQL.Data.Aggregation;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Sorting;
@@ -27,8 +28,57 @@ internal static class SortInputTypes
                         Description = field.Description
                     });
                     break;
+                case ListField list:
+                    input.AddField(new FieldType
+                    {
+                        Name = field.Name,
+                        ResolvedType = new GraphQLTypeReference(AggregateInputName(models[list.TargetType])),
+                        Description = $"{field.Description} Sorts by a statistic of the related rows: their count, or a sum/avg/min/max.",
+                    });
+                    break;
             }
         }
         return input;
     }
+
+    /// <summary>
+    /// <c>&lt;Name&gt;AggregateSortInput { count sum avg min max }</c>, shaped as the <c>&lt;Name&gt;Aggregate</c> output, and
+    /// <c>&lt;Name&gt;NumericAggregateSortInput</c> with a key per numeric field: how a to-many relation sorts its parent.
+    /// </summary>
+    public static IEnumerable<InputObjectGraphType> Aggregate(EntityModel model)
+    {
+        var input = new InputObjectGraphType
+        {
+            Name = AggregateInputName(model),
+            Description = $"A sort key by a statistic of related {model.PluralName}: set one field. The avg, min and max of no rows " +
+                "are null, which sort last ascending and first descending.",
+        };
+        input.AddField(new FieldType { Name = "count", Type = typeof(SortEnumGraphType), Description = "By the number of related rows." });
+        var numeric = AggregateModel.NumericFields(model);
+        if (numeric.Count > 0)
+        {
+            var numbers = new InputObjectGraphType
+            {
+                Name = NumericInputName(model),
+                Description = $"A numeric field of {model.PluralName} whose statistic sorts: set one field.",
+            };
+            foreach (var field in numeric)
+                numbers.AddField(new FieldType { Name = field.Name, Type = typeof(SortEnumGraphType), Description = field.Description });
+            foreach (var function in AggregateModel.Functions)
+            {
+                input.AddField(new FieldType
+                {
+                    Name = function,
+                    ResolvedType = numbers,
+                    Description = $"By the {function} of a numeric field of the related rows.",
+                });
+            }
+            yield return numbers;
+        }
+        yield return input;
+    }
+
+    private static string AggregateInputName(EntityModel model) => AggregateModel.AggregateTypeName(model) + "SortInput";
+
+    private static string NumericInputName(EntityModel model) => AggregateModel.NumericTypeName(model) + "SortInput";
 }
