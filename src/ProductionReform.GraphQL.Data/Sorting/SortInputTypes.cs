@@ -29,11 +29,14 @@ internal static class SortInputTypes
                     });
                     break;
                 case ListField list:
+                    var target = models[list.TargetType];
                     input.AddField(new FieldType
                     {
                         Name = field.Name,
-                        ResolvedType = new GraphQLTypeReference(AggregateInputName(models[list.TargetType])),
-                        Description = $"{field.Description} Sorts by a statistic of the related rows: their count, or a sum/avg/min/max.",
+                        ResolvedType = new GraphQLTypeReference(AggregateInputName(target)),
+                        Description = AggregateModel.NumericFields(target).Count > 0
+                            ? $"{field.Description} Sorts by their count, or the sum/avg/min/max of a numeric field."
+                            : $"{field.Description} Sorts by their count.",
                     });
                     break;
             }
@@ -47,14 +50,15 @@ internal static class SortInputTypes
     /// </summary>
     public static IEnumerable<InputObjectGraphType> Aggregate(EntityModel model)
     {
+        var numeric = AggregateModel.NumericFields(model);
         var input = new InputObjectGraphType
         {
             Name = AggregateInputName(model),
-            Description = $"A sort key by a statistic of related {model.PluralName}: set one field. The avg, min and max of no rows " +
-                "are null, which sort last ascending and first descending.",
+            Description = $"A sort key by a statistic of related {model.PluralName}: set one field." + (numeric.Count > 0
+                ? " The sum of no rows is 0; their avg, min and max are null, which sort last ascending and first descending."
+                : ""),
         };
         input.AddField(new FieldType { Name = "count", Type = typeof(SortEnumGraphType), Description = "By the number of related rows." });
-        var numeric = AggregateModel.NumericFields(model);
         if (numeric.Count > 0)
         {
             var numbers = new InputObjectGraphType
