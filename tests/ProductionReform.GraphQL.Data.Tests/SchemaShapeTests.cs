@@ -132,7 +132,8 @@ public sealed class SchemaShapeTests
                 ["min"] = "BookNumericAggregateSortInput",
                 ["max"] = "BookNumericAggregateSortInput",
             }));
-            Assert.That(InputFields("BookNumericAggregateSortInput"), Is.EqualTo(new Dictionary<string, string> { ["pages"] = "SortEnumType" }));
+            Assert.That(InputFields("BookNumericAggregateSortInput"),
+                Is.EqualTo(new Dictionary<string, string> { ["pages"] = "SortEnumType" }));
             Assert.That(InputFields("AuthorAggregateSortInput"), Is.EqualTo(new Dictionary<string, string> { ["count"] = "SortEnumType" }),
                 "no numeric field, no sum");
         });
