@@ -79,6 +79,7 @@ public sealed class DataSchemaBuilder
             schema.RegisterType(FilterInputTypes.Entity(model, Models.All.ToDictionary(m => m.ClrType)));
             schema.RegisterType(FilterInputTypes.List(model));
             schema.RegisterType(SortInputTypes.Entity(model, Models));
+            foreach (var sortInput in SortInputTypes.Aggregate(model)) schema.RegisterType(sortInput);
             schema.RegisterType(PagingTypes.Edge(model));
             schema.RegisterType(PagingTypes.Connection(model));
             schema.RegisterType(PagingTypes.Segment(model));

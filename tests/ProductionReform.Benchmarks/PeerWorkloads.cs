@@ -37,6 +37,13 @@ public static class PeerWorkloads
               nodes { name region: regionByRegionId { name } } } } } }
         """;
 
+    // An aggregate per parent, read for every industry in one statement per aggregate field; PostGraphile v4 with
+    // connection-filter has no aggregates.
+    private const string NestedAggregate = """
+        { industries(first: 10) { nodes { name enterprises(where: {isSample: {eq: true}}) {
+            aggregate { count avg { employeeCount } groups(by: [REGION], first: 5) { key { region { name } } count } } } } } }
+        """;
+
     private const string NestedStudios = """
         { industries(first: 10) { nodes { name enterprises(first: 20) { nodes { name region { name }
             studios(first: 3) { nodes { name kind } } } } } } }
@@ -121,6 +128,8 @@ public static class PeerWorkloads
             new("nodes 100", "nodes(ids:) with 100 enterprise ids; PostGraphile: allEnterprises filtered by id in the 100",
                 Workloads.Body(Nodes, new { ids }), Workloads.Body(NodesPeer, new { ids = rowIds }), data => new JsonObject { ["nodes"] = data["nodes"]?["nodes"]?.DeepClone() }),
             Ours("aggregate", "count, avg employeeCount, groups by industry × region of sample enterprises", Workloads.Aggregate),
+            Ours("nested aggregate", "10 industries → their sample enterprises' aggregate: count, avg employeeCount, top 5 regions",
+                NestedAggregate),
             Ours("search", "search \"示例\", first 20, score and node id", Workloads.Search),
             new("linkage", "linkages from 中天科技, depth 2, with edge sources", Workloads.Body(Workloads.Linkage, new { from = zhongtian }), null, d => d),
         };

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Tests.Fixture;
 
@@ -50,6 +51,44 @@ public sealed class NestedListAndNodeTests
     }
 
     [Test]
+    public async Task Nested_aggregates_are_each_parents_own_in_one_statement_per_aggregate_field()
+    {
+        var (response, statements) = await _library.ExecuteAsync("""
+            { authors(order: [{ name: ASC }]) { nodes {
+                name
+                books(where: { kind: { neq: ESSAY } }) { aggregate { count sum { pages } groups(by: [KIND]) { key { kind } count } } }
+            } } }
+            """);
+        Assert.That(response["errors"], Is.Null, response.ToJsonString());
+        var authors = response["data"]!["authors"]!["nodes"]!.AsArray().ToDictionary(a => a!["name"]!.GetValue<string>(),
+            a => a!["books"]!["aggregate"]!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(statements, Is.EqualTo(3), "authors, then every author's summary, then every author's groups");
+            Assert.That(authors.ToDictionary(a => a.Key, a => a.Value["count"]!.GetValue<int>()),
+                Is.EqualTo(new Dictionary<string, int> { ["Ba Jin"] = 1, ["Li Bai"] = 2, ["Lu Xun"] = 3, ["Nobody"] = 0 }));
+            Assert.That(authors["Lu Xun"]["sum"]!["pages"]!.GetValue<double>(), Is.EqualTo(330));
+            Assert.That(authors["Nobody"]["sum"]!["pages"], Is.Null, "no rows, no sum");
+            Assert.That(authors["Lu Xun"]["groups"]!.AsArray().Select(g => $"{g!["key"]!["kind"]}:{g["count"]}"),
+                Is.EqualTo(new[] { "NOVEL:2", "POETRY:1" }));
+            Assert.That(authors["Nobody"]["groups"]!.AsArray(), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Parents_sort_by_a_statistic_of_their_list()
+    {
+        var byCount = await _library.DataAsync("{ authors(order: [{ books: { count: DESC } }]) { nodes { name } } }");
+        var bySum = await _library.DataAsync("{ authors(order: [{ books: { sum: { pages: DESC } } }]) { nodes { name } } }");
+        Assert.Multiple(() =>
+        {
+            // Ba Jin and Li Bai both wrote two books: the key (the order they were added) breaks the tie.
+            Assert.That(Names(byCount["authors"]!), Is.EqualTo(new[] { "Lu Xun", "Li Bai", "Ba Jin", "Nobody" }));
+            Assert.That(Names(bySum["authors"]!), Is.EqualTo(new[] { "Ba Jin", "Lu Xun", "Li Bai", "Nobody" }));
+        });
+    }
+
+    [Test]
     public async Task A_root_totalCount_costs_one_more_statement_and_a_to_one_relation_none()
     {
         var (response, statements) = await _library.ExecuteAsync("{ books(first: 2) { totalCount nodes { title author { name } } } }");
@@ -87,4 +126,7 @@ public sealed class NestedListAndNodeTests
         var error = await _library.ErrorAsync($"{{ node(id: \"{GlobalId.Encode("Shelf", 1)}\") {{ id }} }}");
         Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_ID"));
     }
+
+    private static IEnumerable<string> Names(JsonNode connection) =>
+        connection["nodes"]!.AsArray().Select(n => n!["name"]!.GetValue<string>());
 }

@@ -154,8 +154,24 @@ public sealed class SchemaShapeTests
                 ["kind"] = "SortEnumType",
                 ["author"] = "AuthorSortInput",
             }));
-            // A to-many relation has no single value to sort by.
-            Assert.That(InputFields("AuthorSortInput"), Is.EqualTo(new Dictionary<string, string> { ["name"] = "SortEnumType" }));
+            // A to-many relation sorts by a statistic of its rows, shaped as the aggregate output.
+            Assert.That(InputFields("AuthorSortInput"), Is.EqualTo(new Dictionary<string, string>
+            {
+                ["name"] = "SortEnumType",
+                ["books"] = "BookAggregateSortInput",
+            }));
+            Assert.That(InputFields("BookAggregateSortInput"), Is.EqualTo(new Dictionary<string, string>
+            {
+                ["count"] = "SortEnumType",
+                ["sum"] = "BookNumericAggregateSortInput",
+                ["avg"] = "BookNumericAggregateSortInput",
+                ["min"] = "BookNumericAggregateSortInput",
+                ["max"] = "BookNumericAggregateSortInput",
+            }));
+            Assert.That(InputFields("BookNumericAggregateSortInput"),
+                Is.EqualTo(new Dictionary<string, string> { ["pages"] = "SortEnumType" }));
+            Assert.That(InputFields("AuthorAggregateSortInput"), Is.EqualTo(new Dictionary<string, string> { ["count"] = "SortEnumType" }),
+                "no numeric field, no sum");
         });
     }
 
@@ -170,6 +186,7 @@ public sealed class SchemaShapeTests
                 ["edges"] = "[BooksEdge!]",
                 ["nodes"] = "[Book!]",
                 ["totalCount"] = "Int!",
+                ["aggregate"] = "BookAggregate!",
             }));
             Assert.That(ObjectFields("BooksEdge"), Is.EqualTo(new Dictionary<string, string>
             {
@@ -196,6 +213,7 @@ public sealed class SchemaShapeTests
                 ["items"] = "[Book!]",
                 ["pageInfo"] = "CollectionSegmentInfo!",
                 ["totalCount"] = "Int!",
+                ["aggregate"] = "BookAggregate!",
             }));
             Assert.That(ObjectFields("CollectionSegmentInfo"), Is.EqualTo(new Dictionary<string, string>
             {

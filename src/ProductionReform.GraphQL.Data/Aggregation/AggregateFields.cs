@@ -224,11 +224,7 @@ internal static class AggregateFields
         Resolver = new FuncFieldResolver<object>(context =>
         {
             var where = context.Arguments is { } a && a.TryGetValue("where", out var w) ? w.Value as IDictionary<string, object?> : null;
-            return new AggregateSource(model, services.Filters.Translate(model, where), Database.Of(context))
-            {
-                Services = services,
-                Distinct = DistinctFields(model, Selections(context), context.Document),
-            };
+            return new AggregateSource(model, services.Filters.Translate(model, where), Database.Of(context)) { Services = services };
         }),
     };
 
@@ -327,10 +323,16 @@ internal static class AggregateFields
         }
     }
 
+    /// <summary>
+    /// The summary of the aggregate field (root or a connection's) that <paramref name="context"/>'s field is under: one read
+    /// per aggregate field, counting the distinct values that field selects.
+    /// </summary>
     private static async Task<DistinctValues> Summary(IResolveFieldContext context)
     {
         var source = (AggregateSource)context.Source!;
-        return new DistinctValues(await source.SummaryAsync(source.Services, context.CancellationToken), source.Distinct);
+        var aggregateField = context.Parent!.FieldAst;
+        var distinct = DistinctFields(source.Model, aggregateField.SelectionSet is { } set ? [set] : [], context.Document);
+        return new DistinctValues(await source.SummaryAsync(aggregateField, distinct, context.CancellationToken), distinct);
     }
 
     private static async Task<object?> GroupsAsync(IResolveFieldContext context, ModelRegistry models)
@@ -382,7 +384,7 @@ internal static class AggregateFields
             Document = context.Document,
         };
 
-        var rows = await source.GroupsAsync(request, services, context.CancellationToken);
+        var rows = await source.GroupsAsync(context.FieldAst, request, services, context.CancellationToken);
         return rows.Select(r => new Group(r, request)).ToList();
     }
 

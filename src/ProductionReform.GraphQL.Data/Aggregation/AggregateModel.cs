@@ -35,6 +35,12 @@ internal static class AggregateModel
 
     public static readonly string[] Functions = ["sum", "avg", "min", "max", "stddev", "variance"];
 
+    /// <summary>
+    /// The statistics a relation's rows sort by, in a correlated subquery: EF Core translates Npgsql's stddev_samp and
+    /// var_samp over a GROUP BY only, so the deviations are left out here.
+    /// </summary>
+    public static readonly string[] SortFunctions = ["sum", "avg", "min", "max"];
+
     public static string Describe(string function) => function switch
     {
         "stddev" => "The sample standard deviation (stddev_samp, n − 1) of each numeric field; null over fewer than two rows.",

@@ -10,42 +10,66 @@ namespace ProductionReform.GraphQL.Data.Aggregation;
 
 /// <summary>
 /// GROUP BY in the database: keys (time buckets too), HAVING, count, numbers, distinct counts and the related objects
-/// of relation keys, in one statement.
+/// of relation keys, in one statement, for a root field or for every parent of a nested connection at once.
 /// </summary>
 internal static class AggregateQuery
 {
     public static async Task<List<AggregateRow>> RunAsync(DbContext db, AggregateSource source, AggregateRequest request,
         DataServices services, CancellationToken cancellationToken)
     {
-        var model = source.Model;
-        var entities = QueryKernel.Set(db, model);
-        var filtered = QueryKernel.Where(entities.Expression, source.Plan);
+        var scope = source.Siblings?.Scope;
+        var set = QueryKernel.Set(db, scope?.Parent ?? source.Model);
+        (Expression Query, Type Row) Grouped(Expression rows, Expression? parentKey) =>
+            Groups(db, source.Model, QueryKernel.Where(rows, source.Plan), parentKey, request, services);
 
+        Expression query;
+        Type rowType;
+        if (scope is null) (query, rowType) = Grouped(set.Expression, parentKey: null);
+        else
+        {
+            // Each parent's rows grouped in a lateral subquery of its own, so that `first` and `having` apply per parent.
+            var p = Expression.Parameter(scope.Parent.ClrType, "p");
+            var (perParent, type) = Grouped(scope.Children(p), scope.KeyOf(p));
+            rowType = type;
+            query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [scope.Parent.ClrType, rowType],
+                scope.Parents(set), Expression.Quote(Linq.SequenceSelector(perParent, rowType, p)));
+        }
+        query = Linq.Select(query, rowType, Final(db, rowType, request, services));
+        var rows = await set.Provider.CreateQuery<AggregateRow>(query).ToListAsync(cancellationToken);
+        return request is { Bucket: { Fill: true } filled, First: { } first }
+            ? rows.GroupBy(row => row.ParentKey).SelectMany(series => GroupFill.Fill(series.ToList(), filled.Unit,
+                request.Sort[0].Descending, first)).ToList()
+            : rows;
+    }
+
+    /// <summary>
+    /// The groups of the <paramref name="filtered"/> rows, an entity set or a parent's navigation collection alike, as
+    /// <see cref="GroupRow{TKey}"/>s: each with its typed key and, in a nested read, its <paramref name="parentKey"/>.
+    /// </summary>
+    private static (Expression Query, Type Row) Groups(DbContext db, EntityModel model, Expression filtered, Expression? parentKey,
+        AggregateRequest request, DataServices services)
+    {
         var x = Expression.Parameter(model.ClrType, "x");
         var keyValues = request.By.Select(field => GroupTerms.KeyValue(field, x, db.Model)).ToList();
         if (request.Bucket is { } bucket)
             keyValues.Add(TimeBuckets.Start(ParameterRebinder.Rebind(bucket.Field.Member, x), bucket.Unit));
         Expression keyBody = keyValues.Count == 0 ? Expression.Constant(1) : GroupKeys.New(keyValues);
-        var keySelector = Expression.Lambda(keyBody, x);
-        Expression query = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [model.ClrType, keyBody.Type], filtered,
-            Expression.Quote(keySelector));
+        var query = Linq.GroupBy(filtered, model.ClrType, Expression.Lambda(keyBody, x));
 
         var groupingType = typeof(IGrouping<,>).MakeGenericType(keyBody.Type, model.ClrType);
         var g = Expression.Parameter(groupingType, "g");
         var terms = new GroupTerms(g, model, db.Model);
         var key = Expression.Property(g, nameof(IGrouping<int, int>.Key));
-        var keys = Enumerable.Range(0, keyValues.Count).Select(i => GroupKeys.Member(key, i)).ToList();
 
         if (request.Having is { } having)
-        {
-            var condition = HavingTranslator.Condition(model, terms, having, services.Options);
-            query = Linq.Where(query, groupingType, Expression.Lambda(condition, g));
-        }
+            query = Linq.Where(query, groupingType, Expression.Lambda(HavingTranslator.Condition(model, terms, having, services.Options), g));
 
         var ordered = false;
         foreach (var (field, descending) in request.Sort)
         {
-            foreach (var term in field == "count" ? [terms.Count()] : keys)
+            var sortTerms = field == "count" ? [terms.Count()]
+                : Enumerable.Range(0, keyValues.Count).Select(i => GroupKeys.Member(key, i)).ToList<Expression>();
+            foreach (var term in sortTerms)
             {
                 query = Linq.Order(query, groupingType, Expression.Lambda(term, g), descending, first: !ordered);
                 ordered = true;
@@ -57,8 +81,6 @@ internal static class AggregateQuery
             .SelectMany(field => AggregateModel.Functions.Select(function => terms.Statistic(field, function)));
         var bindings = new List<MemberBinding>
         {
-            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Keys))!,
-                Expression.NewArrayInit(typeof(object), keys.Select(k => Expression.Convert(k, typeof(object))))),
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, terms.Count()),
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Numbers))!,
                 Expression.NewArrayInit(typeof(double?), numbers)),
@@ -68,6 +90,36 @@ internal static class AggregateQuery
             bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.DistinctCounts))!,
                 Expression.NewArrayInit(typeof(int), request.Distinct.Select(terms.DistinctCount))));
         }
+        if (parentKey is not null)
+            bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.ParentKey))!, parentKey));
+        var rowType = typeof(GroupRow<>).MakeGenericType(keyBody.Type);
+        var row = Expression.MemberInit(Expression.New(rowType),
+            Expression.Bind(rowType.GetProperty(nameof(GroupRow<int>.Key))!, key),
+            Expression.Bind(rowType.GetProperty(nameof(GroupRow<int>.Row))!,
+                Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings)));
+        return (Linq.Select(query, groupingType, Expression.Lambda(row, g)), rowType);
+    }
+
+    /// <summary>
+    /// The <see cref="AggregateRow"/> of a <see cref="GroupRow{TKey}"/>: its key values and the related objects of the
+    /// relations grouped by, read from the typed key outside the GROUP BY (and outside a nested read's lateral subquery),
+    /// where EF Core reads the values in the final projection and joins the related objects.
+    /// </summary>
+    private static LambdaExpression Final(DbContext db, Type rowType, AggregateRequest request, DataServices services)
+    {
+        var r = Expression.Parameter(rowType, "r");
+        var row = Expression.Property(r, nameof(GroupRow<int>.Row));
+        var key = Expression.Property(r, nameof(GroupRow<int>.Key));
+        var keys = Enumerable.Range(0, request.KeyCount).Select(i => GroupKeys.Member(key, i)).ToList();
+        var keysProperty = typeof(AggregateRow).GetProperty(nameof(AggregateRow.Keys))!;
+        var relatedProperty = typeof(AggregateRow).GetProperty(nameof(AggregateRow.Related))!;
+        var distinctProperty = typeof(AggregateRow).GetProperty(nameof(AggregateRow.DistinctCounts))!;
+        var bindings = typeof(AggregateRow).GetProperties()
+            .Where(p => p != keysProperty && p != relatedProperty && (p != distinctProperty || request.Distinct.Count > 0))
+            .Select(p => Expression.Bind(p, Expression.Property(row, p)))
+            .Append(Expression.Bind(keysProperty,
+                Expression.NewArrayInit(typeof(object), keys.Select(k => Expression.Convert(k, typeof(object))))))
+            .ToList();
         // Related objects only when a relation is grouped by: an array of nothing but null constants
         // would be folded into one constant, which EF Core refuses in a projection.
         if (request.Document is { } document && request.By.Any(f => f is ReferenceField))
@@ -75,16 +127,10 @@ internal static class AggregateQuery
             var relatedObjects = request.By.Select((field, i) => field is ReferenceField reference
                 ? Related(db, services, reference, keys[i], request.RelatedSelections[i], document)
                 : Expression.Constant(null));
-            bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Related))!,
+            bindings.Add(Expression.Bind(relatedProperty,
                 Expression.NewArrayInit(typeof(object), relatedObjects.Select(e => Expression.Convert(e, typeof(object))))));
         }
-        var row = Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings);
-        query = Linq.Select(query, groupingType, Expression.Lambda(row, g));
-
-        var rows = await entities.Provider.CreateQuery<AggregateRow>(query).ToListAsync(cancellationToken);
-        return request is { Bucket: { Fill: true } filled, First: { } first }
-            ? GroupFill.Fill(rows, filled.Unit, request.Sort[0].Descending, first)
-            : rows;
+        return Expression.Lambda(Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings), r);
     }
 
     /// <summary>The related object of a relation key, projected to what <c>key { relation { … } }</c> selects.</summary>

@@ -8,6 +8,9 @@ public sealed class AggregateRow
     public object?[] Related { get; set; } = [];
     public int Count { get; set; }
 
+    /// <summary>The parent whose rows these are, in a nested aggregate read for many parents at once.</summary>
+    public int ParentKey { get; set; }
+
     /// <summary>sum, avg, min, max, stddev, variance of each numeric field, in that order, field after field.</summary>
     public double?[] Numbers { get; set; } = [];
 

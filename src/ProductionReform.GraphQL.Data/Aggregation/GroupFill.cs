@@ -2,7 +2,7 @@ namespace ProductionReform.GraphQL.Data.Aggregation;
 
 /// <summary>
 /// <c>fill: true</c>: the empty buckets (count 0, statistics null) between the buckets of each series — the groups that
-/// share the values of the <c>by</c> fields — so a chart gets a continuous time axis.
+/// share the values of the <c>by</c> fields (and the parent, in a nested read) — so a chart gets a continuous time axis.
 /// </summary>
 internal static class GroupFill
 {
@@ -34,6 +34,7 @@ internal static class GroupFill
     private static AggregateRow Empty(AggregateRow neighbour, object?[] keys) => new()
     {
         Keys = keys,
+        ParentKey = neighbour.ParentKey,
         Related = neighbour.Related,
         Numbers = new double?[neighbour.Numbers.Length],
         DistinctCounts = new int[neighbour.DistinctCounts.Length],

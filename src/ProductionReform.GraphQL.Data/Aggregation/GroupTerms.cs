@@ -19,13 +19,19 @@ internal sealed class GroupTerms(ParameterExpression group, EntityModel model, I
     public Expression Count() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [model.ClrType], group);
 
     /// <summary>sum, avg, min, max, stddev_samp or var_samp of a numeric field, as a double (null over no values).</summary>
-    public Expression Statistic(ScalarField field, string function)
+    public Expression Statistic(ScalarField field, string function) => Statistic(group, model.ClrType, field, function);
+
+    /// <summary>
+    /// A statistic of a numeric field over <paramref name="rows"/> of <paramref name="element"/>: over a group, or over a
+    /// relation's rows to sort by.
+    /// </summary>
+    public static Expression Statistic(Expression rows, Type element, ScalarField field, string function)
     {
-        var y = Expression.Parameter(model.ClrType, "y");
+        var y = Expression.Parameter(element, "y");
         var member = ParameterRebinder.Rebind(field.Member, y);
         if (function is "stddev" or "variance")
         {
-            var values = Linq.Select(group, model.ClrType, Expression.Lambda(Expression.Convert(member, typeof(double)), y));
+            var values = Linq.Select(rows, element, Expression.Lambda(Expression.Convert(member, typeof(double)), y));
             return Expression.Call(function == "stddev" ? StandardDeviation : Variance, Expression.Constant(EF.Functions), values);
         }
         return Expression.Call(typeof(Enumerable), function switch
@@ -34,7 +40,7 @@ internal sealed class GroupTerms(ParameterExpression group, EntityModel model, I
             "avg" => nameof(Enumerable.Average),
             "min" => nameof(Enumerable.Min),
             _ => nameof(Enumerable.Max),
-        }, [model.ClrType], group, Expression.Lambda(Expression.Convert(member, typeof(double?)), y));
+        }, [element], rows, Expression.Lambda(Expression.Convert(member, typeof(double?)), y));
     }
 
     /// <summary>COUNT(DISTINCT …) of a field's non-null values; a relation counts the distinct related keys.</summary>

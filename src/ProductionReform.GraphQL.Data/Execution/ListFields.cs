@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Querying;
 
 namespace ProductionReform.GraphQL.Data.Execution;
 
@@ -51,7 +52,7 @@ internal static class ListFields
                 var request = ListRequest.FromConnection(context, target, services);
                 var db = Database.Of(context);
                 return (parentKeys, cancellationToken) =>
-                    ListQuery.NestedAsync(db, parent, field, parentKeys, request, services, cancellationToken);
+                    ListQuery.NestedAsync(db, new NestedScope(parent, field, parentKeys), request, services, cancellationToken);
             }, Paging.Connection.Empty)),
         };
     }

@@ -11,7 +11,7 @@ namespace ProductionReform.GraphQL.Data.Execution;
 
 /// <summary>
 /// One list field's arguments, checked and translated before any SQL runs: the filter, the order (ending
-/// with the key), the page window, the projection of the selected fields, and whether totalCount is asked.
+/// with the key), the page window, the projection of the selected fields, and whether totalCount and aggregate are asked.
 /// </summary>
 internal sealed class ListRequest
 {
@@ -29,6 +29,12 @@ internal sealed class ListRequest
     public int Skip { get; init; }
     public bool IsSegment { get; init; }
     public required bool WantsTotal { get; init; }
+
+    /// <summary>The connection's <c>aggregate</c> is selected.</summary>
+    public required bool WantsAggregate { get; init; }
+
+    /// <summary>False when nothing but <c>aggregate</c> is selected: then no page is read.</summary>
+    public required bool ReadsRows { get; init; }
     public required LambdaExpression Rows { get; init; }
 
     /// <summary>
@@ -79,6 +85,8 @@ internal sealed class ListRequest
             Backward = backward,
             Cursor = cursorText is null ? null : services.Cursors.Decode(order, cursorText, backward ? "before" : "after"),
             WantsTotal = Selects(context, "totalCount"),
+            WantsAggregate = Selects(context, "aggregate"),
+            ReadsRows = ReadsRowsOf(context),
             Rows = services.Projections.Rows(model, NodeSelections(context), context.Document, order.Select(k => k.Key)),
         };
     }
@@ -99,6 +107,8 @@ internal sealed class ListRequest
             Skip = skip,
             IsSegment = true,
             WantsTotal = Selects(context, "totalCount"),
+            WantsAggregate = Selects(context, "aggregate"),
+            ReadsRows = ReadsRowsOf(context),
             Rows = services.Projections.Rows(model, NodeSelections(context), context.Document, []),
         };
     }
@@ -111,6 +121,9 @@ internal sealed class ListRequest
         context.FieldAst.SelectionSet is { } set ? SelectionCollector.Collect([set], context.Document, _ => true) : [];
 
     private static bool Selects(IResolveFieldContext context, string field) => Selected(context).ContainsKey(field);
+
+    private static bool ReadsRowsOf(IResolveFieldContext context) =>
+        Selected(context).Keys.Any(field => field is not ("aggregate" or "__typename"));
 
     /// <summary>What is selected on the entity: under <c>nodes</c>, <c>edges { node }</c> or <c>items</c>.</summary>
     private static IEnumerable<GraphQLSelectionSet> NodeSelections(IResolveFieldContext context)

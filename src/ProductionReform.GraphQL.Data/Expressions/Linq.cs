@@ -25,6 +25,9 @@ internal static class Linq
     public static Expression Select(Expression source, Type element, LambdaExpression selector) =>
         Call(source, nameof(Enumerable.Select), [element, selector.ReturnType], selector);
 
+    public static Expression GroupBy(Expression source, Type element, LambdaExpression key) =>
+        Call(source, nameof(Enumerable.GroupBy), [element, key.ReturnType], key);
+
     public static Expression Order(Expression source, Type element, LambdaExpression key, bool descending, bool first) =>
         Call(source, (first, descending) switch
         {

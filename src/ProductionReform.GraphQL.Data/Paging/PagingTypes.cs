@@ -1,5 +1,6 @@
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using ProductionReform.GraphQL.Data.Aggregation;
 using ProductionReform.GraphQL.Data.Model;
 
 namespace ProductionReform.GraphQL.Data.Paging;
@@ -8,6 +9,10 @@ namespace ProductionReform.GraphQL.Data.Paging;
 internal static class PagingTypes
 {
     private const string CountedDescription = "The number of rows matching `where`, over all pages (counted only when selected).";
+
+    private const string AggregateDescription =
+        "Statistics of the rows matching `where`, over all pages: count, sum/avg/min/max and groups, as the root " +
+        "`<plural>Aggregate` field gives them; nested, one statement per aggregate field for all parents.";
 
     public static ObjectGraphType PageInfo()
     {
@@ -53,6 +58,7 @@ internal static class PagingTypes
         Add<Connection>(type, "edges", ListOf(model.EdgeName), c => c.Edges, "The rows with their cursors.");
         Add<Connection>(type, "nodes", ListOf(model.Name), c => c.Edges.Select(e => e.Node), "The rows.");
         Add<Connection>(type, "totalCount", typeof(NonNullGraphType<IntGraphType>), c => c.TotalCount, CountedDescription);
+        Add<Connection>(type, "aggregate", AggregateOf(model), c => c.Aggregate, AggregateDescription);
         return type;
     }
 
@@ -66,8 +72,12 @@ internal static class PagingTypes
         Add<CollectionSegment>(type, "pageInfo", new NonNullGraphType(new GraphQLTypeReference("CollectionSegmentInfo")), s => s.PageInfo,
             "Paging information.");
         Add<CollectionSegment>(type, "totalCount", typeof(NonNullGraphType<IntGraphType>), s => s.TotalCount, CountedDescription);
+        Add<CollectionSegment>(type, "aggregate", AggregateOf(model), s => s.Aggregate, AggregateDescription);
         return type;
     }
+
+    private static NonNullGraphType AggregateOf(EntityModel model) =>
+        new(new GraphQLTypeReference(AggregateModel.AggregateTypeName(model)));
 
     /// <summary><c>[name!]</c>, naming a type the schema builds elsewhere.</summary>
     private static ListGraphType ListOf(string typeName) => new(new NonNullGraphType(new GraphQLTypeReference(typeName)));

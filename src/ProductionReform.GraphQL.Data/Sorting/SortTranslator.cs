@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ProductionReform.GraphQL.Data.Aggregation;
 using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
 
@@ -43,8 +44,42 @@ internal static class SortTranslator
                         Collect(models[reference.TargetType], models, root, childName, childValue, $"{path}.{childName}", keys, member);
                 }
                 break;
+            case (ListField list, IDictionary<string, object?> statistics):
+                foreach (var (statistic, statisticValue) in statistics)
+                {
+                    if (statisticValue is not null)
+                        Statistic(models[list.TargetType], root, member, statistic, statisticValue, $"{path}.{statistic}", keys);
+                }
+                break;
             default:
-                throw DataError.InvalidOrder($"'{path}' expects {(field is ReferenceField ? "an input object" : "ASC or DESC")}.");
+                throw DataError.InvalidOrder($"'{path}' expects {(field is ScalarField ? "ASC or DESC" : "an input object")}.");
+        }
+    }
+
+    /// <summary>
+    /// Keys by a statistic of a to-many relation's rows, a correlated subquery in SQL: <c>count</c>, or
+    /// <c>sum</c>/<c>avg</c>/<c>min</c>/<c>max</c> of numeric fields, computed as the aggregates compute them.
+    /// </summary>
+    private static void Statistic(EntityModel target, ParameterExpression root, Expression rows, string statistic, object value,
+        string path, List<SortKey> keys)
+    {
+        switch (statistic, value)
+        {
+            case ("count", SortEnumType direction):
+                keys.Add(new SortKey(path, Expression.Lambda(Linq.Count(rows, target.ClrType), root), direction == SortEnumType.Desc));
+                break;
+            case (_, IDictionary<string, object?> fields) when AggregateModel.SortFunctions.Contains(statistic):
+                foreach (var (name, fieldValue) in fields)
+                {
+                    if (fieldValue is not SortEnumType fieldDirection) continue;
+                    var field = AggregateModel.NumericFields(target).FirstOrDefault(f => f.Name == name)
+                        ?? throw DataError.InvalidOrder($"'{path}' has no numeric field '{name}'.");
+                    var key = GroupTerms.Statistic(rows, target.ClrType, field, statistic);
+                    keys.Add(new SortKey($"{path}.{name}", Expression.Lambda(key, root), fieldDirection == SortEnumType.Desc));
+                }
+                break;
+            default:
+                throw DataError.InvalidOrder($"'{path}' expects {(statistic == "count" ? "ASC or DESC" : "an input object")}.");
         }
     }
 

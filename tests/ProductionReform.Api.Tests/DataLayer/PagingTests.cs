@@ -24,6 +24,9 @@ public sealed class PagingTests
     [TestCase("[{ industry: { name: DESC } }, { employeeCount: ASC }]")]
     [TestCase("[{ isSample: DESC }, { constructionQualification: ASC }]")]
     [TestCase("[{ region: { parent: { name: ASC } } }, { industry: { code: DESC } }]")]
+    // Statistics of to-many relations: most firms host no studio, and many share an industry's average (NULL without one).
+    [TestCase("[{ studios: { count: DESC } }]")]
+    [TestCase("[{ sources: { count: ASC } }, { industry: { enterprises: { avg: { employeeCount: DESC } } } }]")]
     public async Task Forward_and_backward_walks_give_every_row_once_in_the_same_order(string order)
     {
         var total = await TotalAsync();

@@ -67,6 +67,44 @@ public sealed class SqlCountTests
         });
     }
 
+    // Lists that read rows: regions and their enterprises (2). Aggregate fields, one statement each for all parents: the
+    // enterprises' summary (count and avg share it) and groups, the studios' summary, the root enterprises' summary (4).
+    // The studios and the root enterprises select nothing but aggregate, so they read no page.
+    private const string AggregateDashboard = """
+        query($n: Int) {
+          regions(first: $n) {
+            nodes {
+              name
+              enterprises(first: $n, where: { isSample: { eq: true } }) {
+                aggregate { count avg { employeeCount } groups(by: [INDUSTRY]) { key { industry { name } } count } }
+                nodes { name studios(first: $n) { aggregate { count } } }
+              }
+            }
+          }
+          enterprises(first: $n) { aggregate { count } }
+        }
+        """;
+
+    [Test]
+    public async Task Aggregates_of_nested_connections_cost_one_statement_per_aggregate_field_whatever_the_page_size()
+    {
+        var small = await _api.PostAsync(AggregateDashboard, new { n = 5 });
+        var large = await _api.PostAsync(AggregateDashboard, new { n = 50 });
+        Assert.That(small["errors"], Is.Null, small.ToJsonString());
+        Assert.That(large["errors"], Is.Null, large.ToJsonString());
+
+        int Parents(JsonObject body) => body["data"]!["regions"]!["nodes"]!.AsArray().Count;
+        int Groups(JsonObject body) => body["data"]!["regions"]!["nodes"]!.AsArray()
+            .Sum(r => r!["enterprises"]!["aggregate"]!["groups"]!.AsArray().Count);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Statements(small), Is.EqualTo(2 + 4));
+            Assert.That(Statements(large), Is.EqualTo(2 + 4));
+            Assert.That(Parents(large), Is.GreaterThan(Parents(small)), "more parents aggregated in the same statements");
+            Assert.That(Groups(large), Is.GreaterThan(Groups(small)));
+        });
+    }
+
     [Test]
     public async Task Sources_and_studios_of_many_enterprises_are_read_in_one_statement_each()
     {

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ProductionReform.Api.Tests.Infrastructure;
 
@@ -103,6 +104,22 @@ public sealed class RegistryApi : IAsyncDisposable
         if (body["errors"] is JsonArray { Count: > 0 } errors)
             throw new AssertionException($"The query failed: {errors.ToJsonString()}");
         return body["extensions"]!["sqlStatements"]!.GetValue<int>();
+    }
+
+    /// <summary>The rows of a SQL query run on the test database directly, to check the API against SQL of the test's own.</summary>
+    public async Task<List<object?[]>> SqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var reader = await new NpgsqlCommand(sql, connection).ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add(row.Select(v => v is DBNull ? null : v).ToArray());
+        }
+        return rows;
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? body = null, string contentType = "application/json", string? accept = null)
