@@ -65,7 +65,7 @@ public static class ErrorCodes
     /// <summary>Not a global id of this registry (raised by GraphQL.Data's <c>DataError</c>).</summary>
     public const string InvalidId = "INVALID_ID";
 
-    /// <summary>An argument below its minimum.</summary>
+    /// <summary>An argument below its minimum, or an aggregate export parameter of the wrong type.</summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
 
     /// <summary>Empty or blank search text.</summary>
