@@ -97,7 +97,8 @@ public sealed class AggregateExport(ISchema schema, ModelRegistry models)
 
         var document = $"query AggregateExport{(definitions.Count > 0 ? $"({string.Join(", ", definitions)})" : "")} {{ " +
             $"{field.Name}{Call(rootArguments)} {{ {GroupsField}{Call(groupsArguments)} {{ {selection}}} }} }}";
-        var variablesJson = "{" + string.Join(",", variables.Select(v => $"{JsonSerializer.Serialize(v.Key)}:{v.Value.GetRawText()}")) + "}";
+        var variablesJson = "{" +
+            string.Join(",", variables.Select(v => $"{JsonSerializer.Serialize(v.Key)}:{v.Value.GetRawText()}")) + "}";
         return new AggregateQuery(field.Name, document, variablesJson, columns);
     }
 

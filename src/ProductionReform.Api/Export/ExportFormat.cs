@@ -16,5 +16,7 @@ public sealed record ExportFormat(string Extension, string ContentType, bool Hol
 
     /// <summary>Writes <paramref name="tables"/>: all of them as sheets, or the first alone.</summary>
     public Task WriteAsync(IReadOnlyList<ExportTable> tables, Stream output, CancellationToken cancellationToken) =>
-        HoldsSeveralTables ? XlsxFile.WriteAsync(tables, output, cancellationToken) : CsvFile.WriteAsync(tables[0], output, cancellationToken);
+        HoldsSeveralTables
+            ? XlsxFile.WriteAsync(tables, output, cancellationToken)
+            : CsvFile.WriteAsync(tables[0], output, cancellationToken);
 }

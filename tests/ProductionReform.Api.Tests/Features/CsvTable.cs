@@ -5,7 +5,9 @@ namespace ProductionReform.Api.Tests.Features;
 /// <summary>A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes.</summary>
 internal sealed record CsvTable(List<string> Header, List<List<string>> Rows)
 {
-    public int Index(string column) => Header.IndexOf(column) is >= 0 and var i ? i : throw new AssertionException($"No column {column}: {string.Join(",", Header)}");
+    public int Index(string column) => Header.IndexOf(column) is >= 0 and var i
+        ? i
+        : throw new AssertionException($"No column {column}: {string.Join(",", Header)}");
 
     public List<string> Column(string column) => Rows.Select(r => r[Index(column)]).ToList();
 
