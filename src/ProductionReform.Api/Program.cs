@@ -19,7 +19,7 @@ var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
 app.UseHostingDefaults();
 app.MapGraphQLHttp("/graphql");
-app.MapCsvExport();
+app.MapExport();
 app.MapImport();
 app.MapExplorer();
 app.MapHealthEndpoints();

@@ -66,8 +66,8 @@ public static class ErrorCodes
     public const string InvalidId = "INVALID_ID";
 
     /// <summary>
-    /// An argument below its minimum, or aggregate <c>groups</c> arguments that do not fit together (raised by GraphQL.Data's
-    /// <c>DataError</c>).
+    /// An argument below its minimum, aggregate <c>groups</c> arguments that do not fit together (raised by GraphQL.Data's
+    /// <c>DataError</c>), or an aggregate export parameter of the wrong type.
     /// </summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
 

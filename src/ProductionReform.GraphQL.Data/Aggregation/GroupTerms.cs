@@ -47,19 +47,35 @@ internal sealed class GroupTerms(ParameterExpression group, EntityModel model, I
     public Expression DistinctCount(DataField field)
     {
         var y = Expression.Parameter(model.ClrType, "y");
-        var values = Linq.Select(group, model.ClrType, Expression.Lambda(KeyValue(field, y, entities), y));
-        var distinct = Expression.Call(typeof(Enumerable), nameof(Enumerable.Distinct), [values.Type.GetGenericArguments()[0]], values);
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [values.Type.GetGenericArguments()[0]], distinct);
+        var value = KeyValue(field, y, entities);
+        var values = Linq.Select(group, model.ClrType, Expression.Lambda(value, y));
+        if (!value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null)
+        {
+            // Non-null values only: a related row's key read through a join is counted in a subquery, where null is a value.
+            var v = Expression.Parameter(value.Type, "v");
+            values = Linq.Where(values, value.Type,
+                Expression.Lambda(Expression.NotEqual(v, Expression.Constant(null, value.Type)), v));
+        }
+        var distinct = Expression.Call(typeof(Enumerable), nameof(Enumerable.Distinct), [value.Type], values);
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [value.Type], distinct);
     }
 
     /// <summary>
     /// A field's value in an entity <paramref name="x"/>; a relation's is its foreign key column, read as the EF model maps it
-    /// (not through the navigation, which EF Core would join in an aggregate's argument, counting a missing relation once).
+    /// (not through the navigation, which EF Core would join in an aggregate's argument, counting a missing relation once),
+    /// or, when the key is on the related side (a one-to-one's principal), the related row's key.
     /// </summary>
     public static Expression KeyValue(DataField field, ParameterExpression x, IModel entities)
     {
         if (field is not ReferenceField) return ParameterRebinder.Rebind(field.Member, x);
-        var foreignKey = entities.FindEntityType(x.Type)!.FindNavigation(field.Property.Name)!.ForeignKey.Properties.Single();
+        var navigation = entities.FindEntityType(x.Type)!.FindNavigation(field.Property.Name)!;
+        if (!navigation.IsOnDependent)
+        {
+            var related = ParameterRebinder.Rebind(field.Member, x);
+            var key = navigation.TargetEntityType.FindPrimaryKey()!.Properties.Single();
+            return Expression.Convert(Expression.Property(related, key.PropertyInfo!), typeof(int?));
+        }
+        var foreignKey = navigation.ForeignKey.Properties.Single();
         var column = Expression.Call(typeof(EF), nameof(EF.Property), [foreignKey.ClrType], x, Expression.Constant(foreignKey.Name));
         return Expression.Convert(column, typeof(int?));
     }

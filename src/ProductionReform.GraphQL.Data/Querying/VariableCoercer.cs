@@ -17,7 +17,7 @@ namespace ProductionReform.GraphQL.Data.Querying;
 /// (<c>query($where: EnterpriseFilterInput) { __typename }</c>) by its own variable coercion, so the translators see the
 /// shapes a GraphQL request gives them. A refusal names the path of the value and what was expected there.
 /// </summary>
-internal sealed partial class VariableCoercer(ISchema schema)
+public sealed partial class VariableCoercer(ISchema schema)
 {
     private static readonly GraphQLSerializer Serializer = new();
 

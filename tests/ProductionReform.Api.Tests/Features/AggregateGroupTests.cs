@@ -194,6 +194,25 @@ public sealed class AggregateGroupTests
     }
 
     [Test]
+    public async Task A_relation_keyed_on_the_related_side_groups_and_counts_by_the_related_record()
+    {
+        var data = await _api.QueryAsync("""
+            { enterprisesAggregate { distinctCount { pilot }
+                groups(by: [INDUSTRY]) { key { industry { code } } count distinctCount { pilot } } } }
+            """);
+        var overall = (await RowsAsync("SELECT count(DISTINCT enterprise_id)::int FROM pilot_enrollments")).Single();
+        var perIndustry = (await RowsAsync("""
+            SELECT i.code, count(*)::int, count(DISTINCT p.id)::int FROM enterprises e LEFT JOIN industries i ON i.id = e.industry_id
+              LEFT JOIN pilot_enrollments p ON p.enterprise_id = e.id GROUP BY e.industry_id, i.code
+            """)).Select(r => ((string?)r[0], (int)r[1]!, (int)r[2]!)).ToList();
+        var aggregate = data["enterprisesAggregate"]!;
+
+        Assert.That(aggregate["distinctCount"]!["pilot"]!.GetValue<int>(), Is.EqualTo(overall[0]).And.GreaterThan(1));
+        Assert.That(aggregate["groups"]!.AsArray().Select(g => (g!["key"]!["industry"]?["code"]?.GetValue<string>(),
+            g["count"]!.GetValue<int>(), g["distinctCount"]!["pilot"]!.GetValue<int>())), Is.EquivalentTo(perIndustry));
+    }
+
+    [Test]
     public async Task Real_and_sample_records_group_apart()
     {
         var data = await _api.QueryAsync("""

@@ -35,7 +35,7 @@ public sealed class CsvExportTests
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), Encoding.UTF8.GetString(bytes));
 
-        var csv = Csv.Parse(bytes);
+        var csv = CsvTable.Parse(bytes);
         var names = csv.Column("name");
         Assert.Multiple(() =>
         {
@@ -63,7 +63,7 @@ public sealed class CsvExportTests
     public async Task The_export_has_the_rows_and_ids_of_the_graphql_list_in_the_same_order()
     {
         using var response = await GetAsync("enterprises", where: TextilePilots, order: """[{"name":"DESC"}]""");
-        var csv = Csv.Parse(await response.Content.ReadAsByteArrayAsync());
+        var csv = CsvTable.Parse(await response.Content.ReadAsByteArrayAsync());
         var data = await _api.QueryAsync("""
             query($where: EnterpriseFilterInput) {
               enterprises(where: $where, order: [{ name: DESC }], first: 100) { nodes { id name } }
@@ -86,7 +86,7 @@ public sealed class CsvExportTests
     {
         using var response = await GetAsync("enterprises",
             where: """{"constructionQualification":{"eq":"SPECIAL_GRADE"}}""", order: """{"employeeCount":"ASC"}""");
-        var csv = Csv.Parse(await response.Content.ReadAsByteArrayAsync());
+        var csv = CsvTable.Parse(await response.Content.ReadAsByteArrayAsync());
         var employees = csv.Column("employeeCount").Select(int.Parse).ToList();
         Assert.Multiple(() =>
         {
@@ -101,7 +101,7 @@ public sealed class CsvExportTests
     public async Task Dates_are_iso_and_date_filters_take_iso_strings()
     {
         using var response = await GetAsync("indicatorValues", where: """{"periodStart":{"eq":"2021-01-01"}}""");
-        var csv = Csv.Parse(await response.Content.ReadAsByteArrayAsync());
+        var csv = CsvTable.Parse(await response.Content.ReadAsByteArrayAsync());
         Assert.Multiple(() =>
         {
             Assert.That(csv.Rows, Is.Not.Empty);
@@ -128,7 +128,7 @@ public sealed class CsvExportTests
 
         // A list of enums filters as in GraphQL: this standard is the only one with the level.
         using var all = await GetAsync("skillStandards", where: """{"levels":{"some":{"eq":"PRINCIPAL_TECHNICIAN"}}}""");
-        var csv = Csv.Parse(await all.Content.ReadAsByteArrayAsync());
+        var csv = CsvTable.Parse(await all.Content.ReadAsByteArrayAsync());
         var row = csv.Rows.Single();
         Assert.That(row[0], Is.EqualTo(Convert.ToBase64String(Encoding.UTF8.GetBytes($"SkillStandard:{id}"))));
         Assert.That(row[csv.Index("levels")], Is.EqualTo("LEVEL_3;PRINCIPAL_TECHNICIAN"));
@@ -141,7 +141,7 @@ public sealed class CsvExportTests
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), Encoding.UTF8.GetString(bytes));
 
-        var csv = Csv.Parse(bytes);
+        var csv = CsvTable.Parse(bytes);
         var total = (await _api.QueryAsync($"{{ {list} {{ totalCount }} }}"))[list]!["totalCount"]!.GetValue<int>();
         Assert.Multiple(() =>
         {
@@ -159,7 +159,7 @@ public sealed class CsvExportTests
         using var response = await GetAsync("enterprises", where: """{"name":{"eq":"天楹集团"}}""");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.UTF8.GetString(bytes);
-        var csv = Csv.Parse(bytes);
+        var csv = CsvTable.Parse(bytes);
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("\"The source names its \"\"3445\"\" training system; it does not state its industry, location, pilot status or whether it is one of the 166 backbone enterprises.\""));
@@ -300,46 +300,4 @@ public sealed class CsvExportTests
     }
 
     private static string DecodeType(string globalId) => Encoding.UTF8.GetString(Convert.FromBase64String(globalId)).Split(':')[0];
-
-    /// <summary>A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes.</summary>
-    private sealed record Csv(List<string> Header, List<List<string>> Rows)
-    {
-        public int Index(string column) => Header.IndexOf(column) is >= 0 and var i ? i : throw new AssertionException($"No column {column}: {string.Join(",", Header)}");
-
-        public List<string> Column(string column) => Rows.Select(r => r[Index(column)]).ToList();
-
-        public static Csv Parse(byte[] bytes)
-        {
-            var text = new UTF8Encoding(false, true).GetString(bytes);
-            if (text.StartsWith('\uFEFF')) text = text[1..];
-            var records = new List<List<string>>();
-            var record = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (quoted)
-                {
-                    if (c != '"') field.Append(c);
-                    else if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                    else quoted = false;
-                }
-                else if (c == '"' && field.Length == 0) quoted = true;
-                else if (c == ',') { record.Add(field.ToString()); field.Clear(); }
-                else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    record.Add(field.ToString());
-                    field.Clear();
-                    records.Add(record);
-                    record = [];
-                    i++;
-                }
-                else field.Append(c);
-            }
-            if (field.Length > 0 || record.Count > 0) throw new AssertionException("The last record does not end with CRLF.");
-            if (records.Count == 0) throw new AssertionException("No header.");
-            return new Csv(records[0], records.Skip(1).ToList());
-        }
-    }
 }

@@ -1,7 +1,6 @@
 using System.Collections;
-using System.Globalization;
 using System.Linq.Expressions;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +11,15 @@ using ProductionReform.GraphQL.Data.Querying;
 namespace ProductionReform.Interchange.Export;
 
 /// <summary>
-/// CSV export of any entity list with the same <c>where</c>/<c>order</c> machinery as the GraphQL list fields
-/// (<see cref="ListReader"/>). Columns are the <see cref="FileColumn"/>s import reads: the global id, then the declared
-/// fields; a relation is rendered as the related record's first label with a value (<see cref="EntityModel.Labels"/>),
-/// else its global id, read through a JOIN in the same statement. Values are invariant: dates yyyy-MM-dd, enums by
-/// their GraphQL names, lists of enums joined with <c>;</c>, booleans true/false. Rows are streamed as the database
-/// returns them.
+/// Export of any entity list with the same <c>where</c>/<c>order</c> machinery as the GraphQL list fields
+/// (<see cref="ListReader"/>), as a table that every file format writes (<see cref="CsvFile"/>, <see cref="XlsxFile"/>).
+/// Columns are the <see cref="FileColumn"/>s import reads: the global id, then the declared fields; a relation is the
+/// related record's first label with a value (<see cref="EntityModel.Labels"/>), else its global id, read through a JOIN
+/// in the same statement. Cells keep their types (numbers, booleans, dates); enums are text by their GraphQL names and
+/// lists of enums are joined with <c>;</c>. Rows are streamed as the database returns them.
 /// </summary>
-public sealed class CsvExporter
+public sealed class ListExporter
 {
-    private const int FlushEvery = 500;
-
     private readonly ModelRegistry _models;
     private readonly ListReader _reader;
     private readonly Dictionary<string, EntityModel> _lists = new(StringComparer.Ordinal);
@@ -30,7 +27,7 @@ public sealed class CsvExporter
     private readonly Dictionary<EntityModel, Columns> _columns = [];
 
     /// <param name="schema">The schema the models were built into; it is initialized here if it was not yet.</param>
-    public CsvExporter(ISchema schema, ModelRegistry models, DataOptions options)
+    public ListExporter(ISchema schema, ModelRegistry models, DataOptions options)
     {
         _models = models;
         _reader = new ListReader(schema, models, options);
@@ -64,44 +61,67 @@ public sealed class CsvExporter
     public Task<ListRead> PrepareAsync(EntityModel model, JsonElement? where, JsonElement? order) =>
         _reader.PrepareAsync(model, where, order, ColumnsOf(model).Row);
 
-    /// <summary>
-    /// Writes the UTF-8 byte order mark, the header and the rows to <paramref name="output"/>, reading the rows with one
-    /// statement as an async stream and flushing every few hundred rows. Returns the number of data rows written.
-    /// </summary>
-    public async Task<int> WriteAsync(DbContext db, ListRead read, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>The rows of <paramref name="read"/> as a table named after the list, read with one statement.</summary>
+    public ExportTable Table(DbContext db, ListRead read)
     {
         var columns = ColumnsOf(read.Model);
+        return new ExportTable(read.Model.ListName, columns.Header, CellsAsync(read.Rows(db), columns.Cells));
+    }
 
-        // The BOM lets Excel read the file as UTF-8 (Chinese text); the writer itself emits none.
-        await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
-        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            bufferSize: 16 * 1024, leaveOpen: true);
-        var csv = new CsvWriter(text);
-        await csv.WriteRowAsync(columns.Names, cancellationToken);
+    /// <summary>
+    /// The citations of the records of <paramref name="read"/> (<see cref="CitationTable"/>), or null when the list's
+    /// records are not cited.
+    /// </summary>
+    public ExportTable? Citations(DbContext db, ListRead read) => CitationTable.Of(read, this, db);
 
-        var count = 0;
-        var cells = new string?[columns.Renderers.Count];
-        await foreach (var row in read.Rows(db).WithCancellation(cancellationToken))
+    /// <summary>An enum by its GraphQL name, a list joined with <c>;</c>, anything else as it is.</summary>
+    public object? Cell(object? value) => value switch
+    {
+        null or string => value,
+        Enum member => _enumNames.TryGetValue(member, out var name) ? name : member.ToString(),
+        IEnumerable items => string.Join(";", items.Cast<object?>().Select(item => CsvFile.Text(Cell(item)))),
+        _ => value,
+    };
+
+    /// <summary>The first label of <paramref name="labels"/> that has a value, else the global id of the record.</summary>
+    internal static string? Label(object?[] row, int[] labels, int key, EntityModel model)
+    {
+        foreach (var label in labels)
         {
-            for (var i = 0; i < cells.Length; i++) cells[i] = columns.Renderers[i](row);
-            await csv.WriteRowAsync(cells, cancellationToken);
-            if (++count % FlushEvery == 0) await text.FlushAsync(cancellationToken);
+            if (row[label] is string { Length: > 0 } text) return text;
         }
-        await text.FlushAsync(cancellationToken);
-        return count;
+        return row[key] is int id ? GlobalId.Encode(model.Name, id) : null;
+    }
+
+    /// <summary>The type of the cells of a field of <paramref name="valueType"/>: enums and lists become text.</summary>
+    private static Type CellType(Type valueType) =>
+        (Nullable.GetUnderlyingType(valueType) ?? valueType).IsEnum
+        || (valueType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(valueType))
+            ? typeof(string)
+            : valueType;
+
+    private static async IAsyncEnumerable<object?[]> CellsAsync(IAsyncEnumerable<object?[]> rows,
+        IReadOnlyList<Func<object?[], object?>> cells, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var values = new object?[cells.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = cells[i](row);
+            yield return values;
+        }
     }
 
     private Columns ColumnsOf(EntityModel model) => _columns.TryGetValue(model, out var columns) ? columns : BuildColumns(model);
 
     /// <summary>
-    /// <c>x => new object[] { x.Id, x.Name, …, x.Industry.Name, (int?)x.Industry.Id, … }</c> and how to render each column.
+    /// <c>x => new object[] { x.Id, x.Name, …, x.Industry.Name, (int?)x.Industry.Id, … }</c> and how to make each cell.
     /// </summary>
     private Columns BuildColumns(EntityModel model)
     {
         var x = Expression.Parameter(model.ClrType, "x");
         var values = new List<Expression>();
-        var names = new List<string>();
-        var renderers = new List<Func<object?[], string?>>();
+        var header = new List<ExportColumn>();
+        var cells = new List<Func<object?[], object?>>();
 
         int Read(Expression value)
         {
@@ -111,20 +131,21 @@ public sealed class CsvExporter
 
         foreach (var column in FileColumn.Of(model))
         {
-            names.Add(column.Name);
             switch (column.Field)
             {
                 case null:
                     {
                         var key = Read(Expression.Property(x, model.Key));
-                        renderers.Add(row => GlobalId.Encode(model.Name, (int)row[key]!));
+                        header.Add(new ExportColumn(column.Name, typeof(string)));
+                        cells.Add(row => GlobalId.Encode(model.Name, (int)row[key]!));
                         break;
                     }
                 case ScalarField scalar:
                     {
                         var index = Read(Expression.Property(x, scalar.Property));
                         var convert = scalar.Convert;
-                        renderers.Add(convert is null ? row => Format(row[index]) : row => Format(convert(row[index])));
+                        header.Add(new ExportColumn(column.Name, CellType(scalar.ValueType)));
+                        cells.Add(convert is null ? row => Cell(row[index]) : row => Cell(convert(row[index])));
                         break;
                     }
                 case ReferenceField reference:
@@ -134,36 +155,16 @@ public sealed class CsvExporter
                         var labels = target.Labels.Select(f => Read(Expression.Property(related, f.Property))).ToArray();
                         // (int?) so that a missing relation (LEFT JOIN) reads as null rather than failing.
                         var targetKey = Read(Expression.Convert(Expression.Property(related, target.Key), typeof(int?)));
-                        renderers.Add(row =>
-                        {
-                            foreach (var label in labels)
-                            {
-                                if (row[label] is string { Length: > 0 } text) return text;
-                            }
-                            return row[targetKey] is int id ? GlobalId.Encode(target.Name, id) : null;
-                        });
+                        header.Add(new ExportColumn(column.Name, typeof(string)));
+                        cells.Add(row => Label(row, labels, targetKey, target));
                         break;
                     }
             }
         }
         var row = Expression.Lambda(Expression.NewArrayInit(typeof(object), values), x);
-        return new Columns(names, renderers, row);
+        return new Columns(header, cells, row);
     }
 
-    private string? Format(object? value) => value switch
-    {
-        null => null,
-        string text => text,
-        bool flag => flag ? "true" : "false",
-        Enum member => _enumNames.TryGetValue(member, out var name) ? name : member.ToString(),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
-        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable items => string.Join(";", items.Cast<object?>().Select(Format)),
-        _ => value.ToString(),
-    };
-
-    private sealed record Columns(IReadOnlyList<string> Names, IReadOnlyList<Func<object?[], string?>> Renderers,
+    private sealed record Columns(IReadOnlyList<ExportColumn> Header, IReadOnlyList<Func<object?[], object?>> Cells,
         LambdaExpression Row);
 }

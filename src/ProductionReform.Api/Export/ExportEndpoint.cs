@@ -2,6 +2,7 @@ using System.Data;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
+using GraphQL.Transport;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -20,11 +21,13 @@ using ProductionReform.Interchange.Export;
 namespace ProductionReform.Api.Export;
 
 /// <summary>
-/// <c>GET /export/&lt;plural&gt;.csv?where=&lt;json&gt;&amp;order=&lt;json&gt;</c>: any entity list as CSV for partner agencies,
-/// filtered and sorted exactly as the GraphQL list of the same name (<see cref="CsvExporter"/>).
-/// Errors answer in the GraphQL error shape with <c>extensions.code</c>, never with a stack trace.
+/// <c>GET /export/&lt;plural&gt;.csv|.xlsx?where=&lt;json&gt;&amp;order=&lt;json&gt;</c>: any entity list as CSV or as an
+/// Excel workbook (the rows, then the sources they cite) for partner agencies, filtered and sorted exactly as the GraphQL
+/// list of the same name (<see cref="ListExporter"/>); <c>GET /export/&lt;plural&gt;Aggregate.csv|.xlsx?where=…&amp;by=…</c>:
+/// the groups of the aggregate field (<see cref="AggregateExport"/>). Errors answer in the GraphQL error shape with
+/// <c>extensions.code</c>, never with a stack trace.
 /// </summary>
-public static class CsvExportEndpoint
+public static class ExportEndpoint
 {
     /// <summary>The <c>extensions.limit</c> of a refused export: configure it with <c>Export:MaxRows</c>.</summary>
     public const string MaxRowsLimit = "maxExportRows";
@@ -34,44 +37,54 @@ public static class CsvExportEndpoint
     /// <summary>The data-quality report as one CSV (<see cref="DataQualityCsv"/>).</summary>
     public const string DataQualityFile = "data-quality.csv";
 
-    /// <summary>Maps <c>GET {prefix}/{plural}.csv</c> for every root entity list of the schema.</summary>
-    public static IEndpointConventionBuilder MapCsvExport(this IEndpointRouteBuilder app, string prefix = "/export")
+    /// <summary>Maps <c>GET {prefix}/{file}</c> for every root entity list and aggregate of the schema, in every format.</summary>
+    public static IEndpointConventionBuilder MapExport(this IEndpointRouteBuilder app, string prefix = "/export")
     {
         // Built on first use: the schema and its models are built lazily by GraphQL.NET as well.
-        var exporter = new Lazy<CsvExporter>(() =>
+        var exporters = new Lazy<(ListExporter Lists, AggregateExport Aggregates)>(() =>
         {
             var schema = (RegistrySchema)app.ServiceProvider.GetRequiredService<ISchema>();
             var options = app.ServiceProvider.GetRequiredService<IOptions<DataOptions>>().Value;
-            return new CsvExporter(schema, schema.Models, options);
+            return (new ListExporter(schema, schema.Models, options), new AggregateExport(schema, schema.Models));
         });
         // Once rows are on the wire a fault cuts the connection, so that the client sees an incomplete download rather
         // than a file that looks whole.
         return app.MapGet(prefix.TrimEnd('/') + "/{file}", (HttpContext context, string file) =>
-                HttpErrors.GuardAsync(context, $"CSV export of {file}", () => ExportAsync(context, file, exporter.Value)))
-            .WithDisplayName($"CSV export {prefix}/{{plural}}.csv");
+                HttpErrors.GuardAsync(context, $"Export of {file}", () => ExportAsync(context, file, exporters.Value)))
+            .WithDisplayName($"Export {prefix}/{{plural}}.csv|.xlsx");
     }
 
-    private static async Task ExportAsync(HttpContext context, string file, CsvExporter exporter)
+    private static async Task ExportAsync(HttpContext context, string file, (ListExporter Lists, AggregateExport Aggregates) exporters)
     {
         if (file == DataQualityFile)
         {
             await ExportDataQualityAsync(context);
             return;
         }
-        var listName = file.EndsWith(".csv", StringComparison.Ordinal) ? file[..^4] : null;
-        var model = listName is null ? null : exporter.FindList(listName);
-        if (model is null)
+        var format = ExportFormat.Of(file);
+        var name = format is null ? null : file[..^format.Extension.Length];
+        if (name is not null && exporters.Lists.FindList(name) is { } model)
         {
-            await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound,
-                new ExecutionError($"There is no export '{file}'. Exports are /export/<list>.csv, " +
-                    $"where <list> is one of: {string.Join(", ", exporter.ListNames)}.")
-                {
-                    Code = ErrorCodes.NotFound,
-                    Extensions = new Dictionary<string, object?> { ["validNames"] = exporter.ListNames.ToArray() },
-                });
+            await ExportListAsync(context, model, format!, exporters.Lists);
             return;
         }
+        if (name is not null && exporters.Aggregates.FindField(name) is { } aggregate)
+        {
+            await ExportAggregateAsync(context, aggregate, format!, exporters.Aggregates);
+            return;
+        }
+        await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound,
+            new ExecutionError($"There is no export '{file}'. Exports are /export/<list>.csv and /export/<list>Aggregate.csv " +
+                $"(or .xlsx), where <list> is one of: {string.Join(", ", exporters.Lists.ListNames)}.")
+            {
+                Code = ErrorCodes.NotFound,
+                Extensions = new Dictionary<string, object?> { ["validNames"] = exporters.Lists.ListNames.ToArray() },
+            });
+    }
 
+    private static async Task ExportListAsync(HttpContext context, EntityModel model, ExportFormat format, ListExporter exporter)
+    {
+        var listName = model.ListName;
         // A list the schema keeps for a role (the audit trail) is kept from the export too.
         var schema = context.RequestServices.GetRequiredService<ISchema>();
         if (RoleValidationRule.RequiredRole(schema.AllTypes[model.Name]) is { } role && !context.User.IsInRole(role))
@@ -96,7 +109,7 @@ public static class CsvExportEndpoint
 
         var db = context.RequestServices.GetRequiredService<DbContext>();
         var cancellationToken = context.RequestAborted;
-        // One snapshot for the count and the rows, so that the limit checked is the limit written.
+        // One snapshot for the count, the rows and their sources, so that the limit checked is the limit written.
         await using var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
             : null;
@@ -110,16 +123,62 @@ public static class CsvExportEndpoint
             return;
         }
 
-        var response = context.Response;
-        StartCsv(response, $"{listName}.csv");
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await exporter.WriteAsync(db, request, response.Body, cancellationToken);
+        List<ExportTable> tables = [exporter.Table(db, request)];
+        if (format.HoldsSeveralTables && exporter.Citations(db, request) is { } citations) tables.Add(citations);
+        await WriteAsync(context, format, listName, tables);
     }
 
-    private static void StartCsv(HttpResponse response, string fileName)
+    private static async Task ExportAggregateAsync(HttpContext context, FieldType field, ExportFormat format, AggregateExport exporter)
+    {
+        var given = new Dictionary<string, JsonElement>();
+        foreach (var parameter in exporter.Parameters(field))
+        {
+            if (!TryReadJson(context, parameter, out var value, out var error))
+            {
+                await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, error!);
+                return;
+            }
+            if (value is { } json) given[parameter] = json;
+        }
+        var query = await exporter.PrepareAsync(field, given);
+
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var result = await GraphQLRequestExecutor.ExecuteAsync(context,
+            context.RequestServices.GetService<GraphQLHttpOptions>() ?? new GraphQLHttpOptions(),
+            new GraphQLRequest { Query = query.Document, Variables = serializer.Deserialize<Inputs>(query.VariablesJson) });
+        if (result.Errors is [var refused, ..])
+        {
+            var status = refused.Code switch
+            {
+                ErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
+                ErrorCodes.InternalError => StatusCodes.Status500InternalServerError,
+                ErrorCodes.NotAuthorized when context.User.Identity?.IsAuthenticated != true => StatusCodes.Status401Unauthorized,
+                ErrorCodes.NotAuthorized => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            if (status == StatusCodes.Status503ServiceUnavailable) HttpErrors.MarkUnavailable(context.Response);
+            await HttpErrors.WriteAsync(context, status, refused);
+            return;
+        }
+        using var answer = JsonDocument.Parse(serializer.Serialize(result));
+        await WriteAsync(context, format, field.Name, [AggregateExport.Table(query, answer.RootElement.GetProperty("data"))]);
+    }
+
+    private static async Task WriteAsync(HttpContext context, ExportFormat format, string name, IReadOnlyList<ExportTable> tables)
+    {
+        var response = context.Response;
+        Start(response, name + format.Extension, format.ContentType);
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        // The zip library closes each entry of a workbook with a synchronous write; the rows themselves are read and
+        // written asynchronously.
+        if (format.HoldsSeveralTables && context.Features.Get<IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
+        await format.WriteAsync(tables, response.Body, context.RequestAborted);
+    }
+
+    private static void Start(HttpResponse response, string fileName, string contentType)
     {
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/csv; charset=utf-8";
+        response.ContentType = contentType;
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";
@@ -129,7 +188,7 @@ public static class CsvExportEndpoint
     {
         var report = await context.RequestServices.GetRequiredService<DataQualityQuery>().RunAsync(context.RequestAborted);
         var response = context.Response;
-        StartCsv(response, DataQualityFile);
+        Start(response, DataQualityFile, CsvFile.ContentType);
         await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), context.RequestAborted);
         await using var text = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
         await DataQualityCsv.WriteAsync(new CsvWriter(text), report, context.RequestAborted);
