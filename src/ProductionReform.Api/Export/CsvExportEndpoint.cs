@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProductionReform.Api.Access;
+using ProductionReform.Api.Caching;
 using ProductionReform.Api.Features.Quality;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
@@ -34,6 +35,8 @@ public static class CsvExportEndpoint
     /// <summary>The data-quality report as one CSV (<see cref="DataQualityCsv"/>).</summary>
     public const string DataQualityFile = "data-quality.csv";
 
+    private const string CsvContentType = "text/csv; charset=utf-8";
+
     /// <summary>Maps <c>GET {prefix}/{plural}.csv</c> for every root entity list of the schema.</summary>
     public static IEndpointConventionBuilder MapCsvExport(this IEndpointRouteBuilder app, string prefix = "/export")
     {
@@ -55,7 +58,8 @@ public static class CsvExportEndpoint
     {
         if (file == DataQualityFile)
         {
-            await ExportDataQualityAsync(context);
+            if (!AnsweredNotModified(context, out var reportKey))
+                await ExportDataQualityAsync(context, reportKey);
             return;
         }
         var listName = file.EndsWith(".csv", StringComparison.Ordinal) ? file[..^4] : null;
@@ -92,6 +96,7 @@ public static class CsvExportEndpoint
             return;
         }
 
+        if (AnsweredNotModified(context, out var key)) return;
         var request = await exporter.PrepareAsync(model, where, order);
 
         var db = context.RequestServices.GetRequiredService<DbContext>();
@@ -111,25 +116,39 @@ public static class CsvExportEndpoint
         }
 
         var response = context.Response;
-        StartCsv(response, $"{listName}.csv");
+        StartCsv(context, key, $"{listName}.csv");
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await exporter.WriteAsync(db, request, response.Body, cancellationToken);
     }
 
-    private static void StartCsv(HttpResponse response, string fileName)
+    /// <summary>
+    /// The export's validator (<see cref="HttpCachePolicy"/>); when the caller already holds the current file, answers
+    /// 304 — before any SQL — and returns true.
+    /// </summary>
+    private static bool AnsweredNotModified(HttpContext context, out CacheKey? key)
     {
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "no-store";
+        var policy = context.RequestServices.GetRequiredService<HttpCachePolicy>();
+        key = policy.KeyFor(context, CsvContentType);
+        if (key is null || !HttpCachePolicy.HoldsAnswer(context.Request, key)) return false;
+        policy.NotModified(context.Response, key);
+        return true;
     }
 
-    private static async Task ExportDataQualityAsync(HttpContext context)
+    private static void StartCsv(HttpContext context, CacheKey? key, string fileName)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = CsvContentType;
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        response.Headers.XContentTypeOptions = "nosniff";
+        context.RequestServices.GetRequiredService<HttpCachePolicy>().Describe(response, key);
+    }
+
+    private static async Task ExportDataQualityAsync(HttpContext context, CacheKey? key)
     {
         var report = await context.RequestServices.GetRequiredService<DataQualityQuery>().RunAsync(context.RequestAborted);
         var response = context.Response;
-        StartCsv(response, DataQualityFile);
+        StartCsv(context, key, DataQualityFile);
         await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), context.RequestAborted);
         await using var text = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
         await DataQualityCsv.WriteAsync(new CsvWriter(text), report, context.RequestAborted);
