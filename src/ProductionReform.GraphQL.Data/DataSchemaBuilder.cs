@@ -7,6 +7,7 @@ using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Filtering;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Paging;
+using ProductionReform.GraphQL.Data.Querying;
 using ProductionReform.GraphQL.Data.Sorting;
 
 namespace ProductionReform.GraphQL.Data;
@@ -33,6 +34,9 @@ public sealed class DataSchemaBuilder
     /// </summary>
     public NodeLoader Nodes { get; private set; } = null!;
 
+    /// <summary>The history behind <c>asOf</c>; without it no field takes <c>asOf</c>.</summary>
+    public IPastRows? Past { get; set; }
+
     public DataSchemaBuilder Add(IEntityGraphType type)
     {
         _types.Add(type);
@@ -50,7 +54,7 @@ public sealed class DataSchemaBuilder
                 scalar.IsFilterable = scalar.IsSortable = false;
             Models.Add(type.Model);
         }
-        var services = new DataServices(Models, _options);
+        var services = new DataServices(Models, _options, Past);
         Nodes = services.Nodes;
 
         var node = new NodeInterface();
