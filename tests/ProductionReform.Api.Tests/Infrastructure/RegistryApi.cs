@@ -27,7 +27,9 @@ public sealed class RegistryApi : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<RegistryApi> StartAsync(string purpose, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations the test adds to the API's own (e.g. <see cref="RequestSqlCounts"/>).</param>
+    public static async Task<RegistryApi> StartAsync(string purpose, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var connectionString = await TestDatabase.CreateAsync(purpose);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
@@ -36,6 +38,7 @@ public sealed class RegistryApi : IAsyncDisposable
             host.UseSetting("ConnectionStrings:Registry", connectionString);
             host.UseSetting("Diagnostics:SqlCount", "true");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) host.UseSetting(key, value);
+            if (services is not null) host.ConfigureServices(services);
         });
         return new RegistryApi(connectionString, factory);
     }
