@@ -13,13 +13,27 @@ namespace ProductionReform.Api.Tests.Infrastructure;
 public sealed class RegistryApi : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly IDictionary<string, string?>? _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDatabase;
 
-    private RegistryApi(string connectionString, WebApplicationFactory<Program> factory)
+    private RegistryApi(string connectionString, IDictionary<string, string?>? settings, Action<IServiceCollection>? services,
+        bool ownsDatabase)
     {
         ConnectionString = connectionString;
-        _factory = factory;
+        _settings = settings;
+        _services = services;
+        _ownsDatabase = ownsDatabase;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.UseSetting("ConnectionStrings:Registry", connectionString);
+            host.UseSetting("Diagnostics:SqlCount", "true");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) host.UseSetting(key, value);
+            if (services is not null) host.ConfigureServices(services);
+        });
         // HttpClient's default 100 s is too short for the 100,000-row import on a busy 2-core machine.
-        Client = factory.CreateClient();
+        Client = _factory.CreateClient();
         Client.Timeout = TimeSpan.FromMinutes(5);
     }
 
@@ -32,16 +46,11 @@ public sealed class RegistryApi : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var connectionString = await TestDatabase.CreateAsync(purpose);
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Development");
-            host.UseSetting("ConnectionStrings:Registry", connectionString);
-            host.UseSetting("Diagnostics:SqlCount", "true");
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) host.UseSetting(key, value);
-            if (services is not null) host.ConfigureServices(services);
-        });
-        return new RegistryApi(connectionString, factory);
+        return new RegistryApi(connectionString, settings, services, ownsDatabase: true);
     }
+
+    /// <summary>A second API instance on this one's database (as behind a load balancer); disposing it leaves the database.</summary>
+    public RegistryApi AnotherInstance() => new(ConnectionString, _settings, _services, ownsDatabase: false);
 
     /// <summary>POSTs a query and returns the whole response body (data, errors, extensions).</summary>
     public async Task<JsonObject> PostAsync(string query, object? variables = null)
@@ -122,6 +131,6 @@ public sealed class RegistryApi : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
-        await TestDatabase.DropAsync(ConnectionString);
+        if (_ownsDatabase) await TestDatabase.DropAsync(ConnectionString);
     }
 }
