@@ -18,11 +18,11 @@ internal static class AsOf
 
     private static readonly string[] Always = ["id", "__typename"];
 
-    public static QueryArgument Argument(string what) => new QueryArgument<DateTimeOffsetGraphType>
+    public static QueryArgument Argument() => new QueryArgument<DateTimeOffsetGraphType>
     {
         Name = Name,
-        Description = $"Answer {what} as the registry stood at this instant, rebuilt from the audit trail: records created " +
-                      "later are absent, deleted ones present. Only the records' own fields can be read, filtered and sorted.",
+        Description = "Answer as the registry stood at this instant, rebuilt from the audit trail: records created later are " +
+                      "absent, deleted ones present. Only the records' own fields can be read, filtered and sorted.",
     };
 
     public static bool Offered(EntityModel model, DataServices services) => services.Past?.Covers(model.ClrType) == true;

@@ -66,7 +66,7 @@ internal static class ListFields
     /// <summary>Root lists of a type whose history is kept take <c>asOf</c>.</summary>
     private static QueryArguments WithAsOf(this QueryArguments arguments, EntityModel model, DataServices services)
     {
-        if (AsOf.Offered(model, services)) arguments.Add(AsOf.Argument($"the {model.PluralName}"));
+        if (AsOf.Offered(model, services)) arguments.Add(AsOf.Argument());
         return arguments;
     }
 

@@ -38,7 +38,7 @@ internal static class NodeFields
 
     private static QueryArguments WithAsOf(QueryArguments arguments, DataServices services)
     {
-        if (services.Past is not null) arguments.Add(AsOf.Argument("with the records"));
+        if (services.Past is not null) arguments.Add(AsOf.Argument());
         return arguments;
     }
 
