@@ -105,7 +105,7 @@ public static class Workloads
         else skipped.Add("search (no `search` field in this schema)");
 
         // The dashboard again as an anonymous GET: once always run, once answered by the response cache while the data stands.
-        var dashboardUrl = "/graphql?query=" + Uri.EscapeDataString(Dashboard);
+        var dashboardUrl = GetUrl(Dashboard);
         workloads.Add(new("dashboard GET", "the dashboard as an anonymous GET with Cache-Control: no-cache (always runs)", [])
         {
             Urls = [dashboardUrl], NoCache = true,
@@ -127,6 +127,8 @@ public static class Workloads
 
     internal static byte[] Body(string query, object? variables = null) =>
         JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
+
+    internal static string GetUrl(string query) => "/graphql?query=" + Uri.EscapeDataString(query);
 
     /// <summary>A workload's request: its body POSTed to <c>/graphql</c>.</summary>
     internal static HttpRequestMessage Post(byte[] body) => new(HttpMethod.Post, "/graphql")
