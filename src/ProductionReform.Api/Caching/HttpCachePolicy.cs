@@ -36,7 +36,7 @@ public sealed class HttpCachePolicy(IOptions<HttpCachingOptions> options, Regist
         return new CacheKey(version, $"W/\"v{version}-{hash}\"", role == Anonymous);
     }
 
-    /// <summary>The caller asks to revalidate nothing and reuse nothing (<c>Cache-Control: no-cache</c>): the answer is made afresh.</summary>
+    /// <summary>The caller asks for an answer made afresh (<c>Cache-Control: no-cache</c>): no 304, nothing reused.</summary>
     public static bool WantsFresh(HttpRequest request) =>
         request.GetTypedHeaders().CacheControl?.NoCache == true || request.Headers.Pragma.Contains("no-cache");
 
@@ -49,7 +49,10 @@ public sealed class HttpCachePolicy(IOptions<HttpCachingOptions> options, Regist
         return held.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 
-    /// <summary>Sets <c>ETag</c>, <c>Cache-Control</c> and <c>Vary</c> for an answer filed under <paramref name="key"/>; null: <c>no-store</c>.</summary>
+    /// <summary>
+    /// Sets <c>ETag</c>, <c>Cache-Control</c> and <c>Vary</c> for an answer filed under <paramref name="key"/>; without a key,
+    /// <c>no-store</c>.
+    /// </summary>
     public void Describe(HttpResponse response, CacheKey? key)
     {
         if (key is null)

@@ -16,6 +16,8 @@ internal static class AsOf
 {
     public const string Name = "asOf";
 
+    private const string OwnFieldsOnly = ": only the record's own fields can (read a related record with its own node(id:, asOf:)).";
+
     private static readonly string[] Always = ["id", "__typename"];
 
     public static QueryArgument Argument() => new QueryArgument<DateTimeOffsetGraphType>
@@ -44,7 +46,7 @@ internal static class AsOf
         foreach (var name in SelectionCollector.Collect(selections, document, model.AppliesTo).Keys)
         {
             if (!Always.Contains(name) && model.Find(name) is not ScalarField)
-                throw DataError.AsOfUnsupported($"'{name}' of {model.Name} cannot be read with '{Name}': only the record's own fields can.");
+                throw DataError.AsOfUnsupported($"'{name}' of {model.Name} cannot be read with '{Name}'{OwnFieldsOnly}");
         }
     }
 
@@ -59,7 +61,7 @@ internal static class AsOf
             }
             else if (model.Find(name) is not ScalarField)
             {
-                throw DataError.AsOfUnsupported($"The filter on '{name}' of {model.Name} cannot apply with '{Name}': only the record's own fields can.");
+                throw DataError.AsOfUnsupported($"The filter on '{name}' of {model.Name} cannot apply with '{Name}'{OwnFieldsOnly}");
             }
         }
     }
@@ -68,6 +70,6 @@ internal static class AsOf
     {
         var names = order?.OfType<IDictionary<string, object?>>().SelectMany(key => key.Keys) ?? [];
         if (names.FirstOrDefault(name => model.Find(name) is not ScalarField) is { } relation)
-            throw DataError.AsOfUnsupported($"The order by '{relation}' of {model.Name} cannot apply with '{Name}': only the record's own fields can.");
+            throw DataError.AsOfUnsupported($"The order by '{relation}' of {model.Name} cannot apply with '{Name}'{OwnFieldsOnly}");
     }
 }

@@ -138,7 +138,8 @@ public sealed class AsOfTests : MutationTestBase
         {
             Assert.That(list["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("KNOWN_ARGUMENT_NAMES"),
                 list.ToJsonString());
-            Assert.That(node["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("AS_OF_UNSUPPORTED"), node.ToJsonString());
+            Assert.That(node["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("AS_OF_UNSUPPORTED"),
+                node.ToJsonString());
         });
     }
 }

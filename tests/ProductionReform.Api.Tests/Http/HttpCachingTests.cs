@@ -43,7 +43,7 @@ public sealed class HttpCachingTests
     {
         var first = await GetAsync(Regions);
         var again = await GetAsync(Regions, ifNoneMatch: first.ETag);
-        await WriteAsync(() => _api.QueryAsAsync(_editor, "mutation { createEnterprise(input: { name: \"缓存失效企业\" }) { errors { code } } }"));
+        await WriteAsync(() => CreateEnterpriseAsync("缓存失效企业"));
         var afterWrite = await GetAsync(Regions, ifNoneMatch: first.ETag);
 
         Assert.Multiple(() =>
@@ -88,7 +88,7 @@ public sealed class HttpCachingTests
         await GetAsync(url, noCache: true);
         var hit = await GetAsync(url);
         var fresh = await GetAsync(url, noCache: true);
-        await WriteAsync(() => _api.QueryAsAsync(_editor, "mutation { createEnterprise(input: { name: \"响应缓存失效企业\" }) { errors { code } } }"));
+        await WriteAsync(() => CreateEnterpriseAsync("响应缓存失效企业"));
         var afterWrite = await GetAsync(url);
         var hitAgain = await GetAsync(url);
 
@@ -178,6 +178,9 @@ public sealed class HttpCachingTests
         return new Answer(response.StatusCode, response.Headers.ETag?.ToString(), response.Headers.CacheControl?.ToString(),
             response.Headers.Vary.ToList(), body, _sql.Of(tag));
     }
+
+    private Task CreateEnterpriseAsync(string name) => _api.QueryAsAsync(_editor,
+        "mutation($name: String!) { createEnterprise(input: { name: $name }) { errors { code } } }", new { name });
 
     /// <summary>Runs a write and waits until this instance has heard of the data version it made.</summary>
     private async Task WriteAsync(Func<Task> write)
