@@ -42,25 +42,23 @@ public static class PastRows
         }])!;
     }
 
+    /// <summary>
+    /// The audit events of the type after the instant (<c>later</c>); per record and field the <c>before</c> of the
+    /// earliest (<c>past</c>); per record whether it was created or deleted after it (<c>fates</c>); then every current or
+    /// deleted row, not created later, with its past values over its current ones.
+    /// </summary>
     private static string Sql(IEntityType entity)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var key = Quote(entity.FindPrimaryKey()!.Properties.Single().GetColumnName(table)!);
         var audit = entity.Model.FindEntityType(typeof(AuditEvent))!;
-        var events = Quote(audit.GetTableName()!);
-        string Column(IReadOnlyEntityType owner, string property) =>
-            Quote(owner.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(owner.GetTableName()!, owner.GetSchema()))!);
-        var entityId = Column(audit, nameof(AuditEvent.EntityId));
-        var later = $"""
-            {Column(audit, nameof(AuditEvent.EntityType))} = '{entity.ClrType.Name}'
-              AND {Column(audit, nameof(AuditEvent.OccurredAt))} > @as_of
-            """;
-        var operation = Column(audit, nameof(AuditEvent.Operation));
+        var auditTable = StoreObjectIdentifier.Table(audit.GetTableName()!, audit.GetSchema());
+        string Audit(string property) => Quote(audit.FindProperty(property)!.GetColumnName(auditTable)!);
 
         var columns = entity.GetProperties().Select(property =>
         {
             var column = Quote(property.GetColumnName(table)!);
-            if (property == key) return $"coalesce(r.{column}, v.id) AS {column}";
+            if (property.IsPrimaryKey()) return $"coalesce(r.{column}, v.id) AS {column}";
             if (property.IsConcurrencyToken) return $"coalesce(r.{column}, '0'::{property.GetColumnType()}) AS {column}";
             var field = FieldNames.Of(property.Name);
             return $"CASE WHEN p.fields ? '{field}' THEN {Cast($"p.fields -> '{field}'", property.GetColumnType())} " +
@@ -68,9 +66,11 @@ public static class PastRows
         });
         return $"""
             WITH later AS (
-                SELECT e.{entityId} AS id, e.{operation} AS operation, e.{Column(audit, nameof(AuditEvent.OccurredAt))} AS at,
-                       e.{Column(audit, nameof(AuditEvent.Id))} AS seq, e.{Column(audit, nameof(AuditEvent.Changes))} AS changes
-                FROM {events} e WHERE {later}),
+                SELECT {Audit(nameof(AuditEvent.EntityId))} AS id, {Audit(nameof(AuditEvent.Operation))} AS operation,
+                       {Audit(nameof(AuditEvent.OccurredAt))} AS at, {Audit(nameof(AuditEvent.Id))} AS seq,
+                       {Audit(nameof(AuditEvent.Changes))} AS changes
+                FROM {Quote(auditTable.Name)}
+                WHERE {Audit(nameof(AuditEvent.EntityType))} = '{entity.ClrType.Name}' AND {Audit(nameof(AuditEvent.OccurredAt))} > @as_of),
             firsts AS (
                 SELECT DISTINCT ON (l.id, f.key) l.id, f.key, f.value -> 'before' AS before
                 FROM later l CROSS JOIN LATERAL jsonb_each(l.changes) f
@@ -82,9 +82,9 @@ public static class PastRows
                 FROM later GROUP BY id)
             SELECT {string.Join(",\n       ", columns)}
             FROM {Quote(table.Name)} r
-            FULL JOIN fates v ON v.id = r.{Quote(key.GetColumnName(table)!)}
-            LEFT JOIN past p ON p.id = coalesce(r.{Quote(key.GetColumnName(table)!)}, v.id)
-            WHERE NOT coalesce(v.created, false) AND (r.{Quote(key.GetColumnName(table)!)} IS NOT NULL OR v.deleted)
+            FULL JOIN fates v ON v.id = r.{key}
+            LEFT JOIN past p ON p.id = coalesce(r.{key}, v.id)
+            WHERE NOT coalesce(v.created, false) AND (r.{key} IS NOT NULL OR v.deleted)
             """;
     }
 
