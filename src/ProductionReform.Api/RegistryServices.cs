@@ -60,6 +60,7 @@ public static class RegistryServices
     {
         services.Configure<DataOptions>(configuration.GetSection("Data"));
         services.AddRegistryLimits(configuration);
+        services.AddHttpCaching(configuration);
         var countSql = configuration.GetValue<bool>("Diagnostics:SqlCount");
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RegistrySchema>()

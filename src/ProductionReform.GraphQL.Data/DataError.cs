@@ -13,6 +13,7 @@ public sealed class DataError : ExecutionError
     public static DataError InvalidCursor(string message) => new("INVALID_CURSOR", message);
     public static DataError InvalidId(string message) => new("INVALID_ID", message);
     public static DataError InvalidArgument(string message) => new("INVALID_ARGUMENT", message);
+    public static DataError AsOfUnsupported(string message) => new("AS_OF_UNSUPPORTED", message);
 
     public static DataError LimitExceeded(string limit, int maximum, int measured, string what) =>
         new DataError("LIMIT_EXCEEDED", $"{what} is {measured}; the maximum is {maximum}.")

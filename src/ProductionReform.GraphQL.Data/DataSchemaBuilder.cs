@@ -8,6 +8,7 @@ using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Filtering;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Paging;
+using ProductionReform.GraphQL.Data.Querying;
 using ProductionReform.GraphQL.Data.Sorting;
 
 namespace ProductionReform.GraphQL.Data;
@@ -38,6 +39,9 @@ public sealed class DataSchemaBuilder
     /// </summary>
     public NodeLoader Nodes { get; private set; } = null!;
 
+    /// <summary>The history behind <c>asOf</c>; without it no field takes <c>asOf</c>.</summary>
+    public IPastRows? Past { get; set; }
+
     public DataSchemaBuilder Add(IEntityGraphType type)
     {
         _types.Add(type);
@@ -60,7 +64,7 @@ public sealed class DataSchemaBuilder
             if (_store is not null) TrigramIndexes.Mark(type.Model, _store);
             Models.Add(type.Model);
         }
-        var services = new DataServices(Models, _options);
+        var services = new DataServices(Models, _options, Past);
         Nodes = services.Nodes;
 
         var node = new NodeInterface();

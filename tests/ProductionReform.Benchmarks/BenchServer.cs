@@ -10,7 +10,8 @@ namespace ProductionReform.Benchmarks;
 
 /// <summary>
 /// The API's own Program, in-process on a real Kestrel socket at 127.0.0.1:&lt;free port&gt; (not TestServer), in the
-/// Production environment with <c>Diagnostics:SqlCount</c> on so that responses carry <c>extensions.sqlStatements</c>.
+/// Production environment with <c>Diagnostics:SqlCount</c> on so that responses carry <c>extensions.sqlStatements</c>,
+/// and the response cache on (the cached GET workload).
 /// </summary>
 public sealed class BenchServer : IAsyncDisposable
 {
@@ -35,6 +36,7 @@ public sealed class BenchServer : IAsyncDisposable
             host.UseEnvironment("Production");
             host.UseSetting("ConnectionStrings:Registry", connectionString);
             host.UseSetting("Diagnostics:SqlCount", "true");
+            host.UseSetting("HttpCaching:ResponseCache", "true");
             // Every client here shares one address: the per-IP rate limit would answer 429s, not queries.
             host.UseSetting("Limits:RateLimit:Enabled", "false");
             host.UseSetting("Logging:LogLevel:Default", "Warning");

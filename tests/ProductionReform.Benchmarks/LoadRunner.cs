@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace ProductionReform.Benchmarks;
 
@@ -18,8 +17,6 @@ public static class LoadRunner
 {
     /// <summary>An upper bound on the requests of one measurement, whatever the duration.</summary>
     public const int MaxRequests = 5_000_000;
-
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     /// <summary>Loopback HTTP/1.1 keep-alive client; one shared pool of connections for all virtual clients.</summary>
     public static HttpClient ClientFor(Uri baseAddress) => new(new SocketsHttpHandler
@@ -72,9 +69,8 @@ public static class LoadRunner
             {
                 var n = Interlocked.Increment(ref next);
                 if (n >= MaxRequests) break;
-                var body = workload.Bodies[n % workload.Bodies.Count];
                 var started = Stopwatch.GetTimestamp();
-                var (ok, sql) = await SendAsync(client, body, countsSql);
+                var (ok, sql) = await SendAsync(client, RequestFor(workload, n), countsSql);
                 sample.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (ok) sample.SqlStatements += sql;
                 else sample.Errors++;
@@ -83,18 +79,22 @@ public static class LoadRunner
         return samples;
     }
 
+    /// <summary>The <paramref name="n"/>th request of a workload: its bodies or its URLs in turn.</summary>
+    private static HttpRequestMessage RequestFor(Workload workload, int n) => workload.Urls.Count > 0
+        ? Workloads.Get(workload.Urls[n % workload.Urls.Count], workload.NoCache)
+        : Workloads.Post(workload.Bodies[n % workload.Bodies.Count]);
+
     /// <summary>
-    /// Posts one body and reads the whole response. It failed unless it answered 200 without an <c>errors</c>
+    /// Sends one request and reads the whole response. It failed unless it answered 200 without an <c>errors</c>
     /// member; <c>extensions.sqlStatements</c> is read from the tail (GraphQL.NET writes extensions last), so
     /// the client spends little CPU next to the server it shares the machine with.
     /// </summary>
-    private static async Task<(bool Ok, int SqlStatements)> SendAsync(HttpClient client, byte[] body, bool countsSql)
+    private static async Task<(bool Ok, int SqlStatements)> SendAsync(HttpClient client, HttpRequestMessage request, bool countsSql)
     {
         try
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = Json;
-            using var response = await client.PostAsync("/graphql", content);
+            using var sent = request;
+            using var response = await client.SendAsync(sent);
             var bytes = await response.Content.ReadAsByteArrayAsync();
             if (!response.IsSuccessStatusCode || bytes.AsSpan().IndexOf("\"errors\":"u8) >= 0) return (false, 0);
             if (!countsSql) return (true, 0);

@@ -9,7 +9,13 @@ namespace ProductionReform.Benchmarks;
 /// </summary>
 public sealed record PairedWorkload(string Name, string Description, byte[] Ours, byte[]? Peer, Func<JsonObject, JsonNode?> PeerAnswer)
 {
-    public Workload OursWorkload => new(Name, Description, [Ours]);
+    /// <summary>Our question sent as this GET URL instead of POSTing <see cref="Ours"/> (which still checks the answer once).</summary>
+    public string? OursUrl { get; init; }
+
+    /// <summary>The GET asks <c>Cache-Control: no-cache</c>, so the server runs it whatever it keeps.</summary>
+    public bool NoCache { get; init; }
+
+    public Workload OursWorkload => new(Name, Description, [Ours]) { Urls = OursUrl is null ? [] : [OursUrl], NoCache = NoCache };
     public Workload? PeerWorkload => Peer is null ? null : new(Name, Description, [Peer]);
 }
 
@@ -132,6 +138,10 @@ public static class PeerWorkloads
                 NestedAggregate),
             Ours("search", "search \"示例\", first 20, score and node id", Workloads.Search),
             new("linkage", "linkages from 中天科技, depth 2, with edge sources", Workloads.Body(Workloads.Linkage, new { from = zhongtian }), null, d => d),
+            Ours("dashboard GET", "the dashboard as an anonymous GET with Cache-Control: no-cache (always runs)", Dashboard)
+                with { OursUrl = Workloads.GetUrl(Dashboard), NoCache = true },
+            Ours("dashboard GET cached", "the dashboard as an anonymous GET, from the response cache", Dashboard)
+                with { OursUrl = Workloads.GetUrl(Dashboard) },
         };
         if (peer is null) return workloads.Select(w => w with { Peer = null }).ToList();
         foreach (var workload in workloads) await CompareAsync(ours, peer, workload);

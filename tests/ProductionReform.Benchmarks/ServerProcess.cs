@@ -37,8 +37,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// The API's Release build (built with this project: it is a project reference) in Production, rate limit off (the
-    /// clients share one address), <c>Diagnostics:SqlCount</c> on so that answers carry <c>extensions.sqlStatements</c>;
-    /// <paramref name="environment"/> is set last.
+    /// clients share one address), <c>Diagnostics:SqlCount</c> on so that answers carry <c>extensions.sqlStatements</c>,
+    /// the response cache on (the cached GET workload); <paramref name="environment"/> is set last.
     /// </summary>
     public static Task<ServerProcess> StartApiAsync(string connectionString, int port, IReadOnlyDictionary<string, string> environment)
     {
@@ -48,6 +48,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Registry"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Diagnostics__SqlCount"] = "true";
+        start.Environment["HttpCaching__ResponseCache"] = "true";
         start.Environment["Limits__RateLimit__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment) start.Environment[name] = value;

@@ -3,8 +3,18 @@ using System.Text.Json.Nodes;
 
 namespace ProductionReform.Benchmarks;
 
-/// <summary>A named GraphQL workload: the request bodies its clients send in turn (pre-serialized JSON).</summary>
-public sealed record Workload(string Name, string Description, IReadOnlyList<byte[]> Bodies);
+/// <summary>
+/// A named GraphQL workload: the requests its clients send in turn — POST bodies (pre-serialized JSON), or, when
+/// <see cref="Urls"/> are given, <c>GET /graphql?query=…</c> requests.
+/// </summary>
+public sealed record Workload(string Name, string Description, IReadOnlyList<byte[]> Bodies)
+{
+    /// <summary>GET URLs sent instead of the bodies.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [];
+
+    /// <summary>Each GET asks <c>Cache-Control: no-cache</c>, so the server runs it whatever it keeps.</summary>
+    public bool NoCache { get; init; }
+}
 
 /// <summary>The workloads, built against a running server (ids and cursors come from it) and checked once.</summary>
 public static class Workloads
@@ -94,22 +104,54 @@ public static class Workloads
             workloads.Add(new("search", "search \"示例\", first 20, score and node id", [Body(Search)]));
         else skipped.Add("search (no `search` field in this schema)");
 
+        // The dashboard again as an anonymous GET: once always run, once answered by the response cache while the data stands.
+        var dashboardUrl = GetUrl(Dashboard);
+        workloads.Add(new("dashboard GET", "the dashboard as an anonymous GET with Cache-Control: no-cache (always runs)", [])
+        {
+            Urls = [dashboardUrl], NoCache = true,
+        });
+        workloads.Add(new("dashboard GET cached", "the dashboard as an anonymous GET, from the response cache", [])
+        {
+            Urls = [dashboardUrl],
+        });
+
         foreach (var workload in workloads)
+        {
             foreach (var body in workload.Bodies)
-                await CheckAsync(client, workload.Name, body);
+                await CheckAsync(client, workload.Name, () => Post(body));
+            foreach (var url in workload.Urls)
+                await CheckAsync(client, workload.Name, () => Get(url, workload.NoCache));
+        }
         return workloads;
     }
 
     internal static byte[] Body(string query, object? variables = null) =>
         JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
 
-    private static async Task<JsonObject> DataAsync(HttpClient client, string query) =>
-        (await CheckAsync(client, "set-up", Body(query)))["data"]!.AsObject();
+    internal static string GetUrl(string query) => "/graphql?query=" + Uri.EscapeDataString(query);
 
-    /// <summary>Sends a body once; it must answer 200 with data, no errors and <c>extensions.sqlStatements</c>.</summary>
-    private static async Task<JsonObject> CheckAsync(HttpClient client, string name, byte[] body)
+    /// <summary>A workload's request: its body POSTed to <c>/graphql</c>.</summary>
+    internal static HttpRequestMessage Post(byte[] body) => new(HttpMethod.Post, "/graphql")
     {
-        using var response = await client.PostAsync("/graphql", new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
+        Content = new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } },
+    };
+
+    /// <summary>A workload's request: a GET of its URL, asking the server to run it afresh when <paramref name="noCache"/>.</summary>
+    internal static HttpRequestMessage Get(string url, bool noCache)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (noCache) request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+        return request;
+    }
+
+    private static async Task<JsonObject> DataAsync(HttpClient client, string query) =>
+        (await CheckAsync(client, "set-up", () => Post(Body(query))))["data"]!.AsObject();
+
+    /// <summary>Sends a request once; it must answer 200 with data, no errors and <c>extensions.sqlStatements</c>.</summary>
+    private static async Task<JsonObject> CheckAsync(HttpClient client, string name, Func<HttpRequestMessage> request)
+    {
+        using var message = request();
+        using var response = await client.SendAsync(message);
         var text = await response.Content.ReadAsStringAsync();
         var json = JsonNode.Parse(text) as JsonObject;
         if (!response.IsSuccessStatusCode || json is null || json["errors"] is JsonArray { Count: > 0 } || json["data"] is null)

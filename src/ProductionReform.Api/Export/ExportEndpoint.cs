@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProductionReform.Api.Access;
+using ProductionReform.Api.Caching;
 using ProductionReform.Api.Features.Quality;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Schema;
@@ -58,7 +59,8 @@ public static class ExportEndpoint
     {
         if (file == DataQualityFile)
         {
-            await ExportDataQualityAsync(context);
+            if (!AnsweredNotModified(context, CsvFile.ContentType, out var reportKey))
+                await ExportDataQualityAsync(context, reportKey);
             return;
         }
         var format = ExportFormat.Of(file);
@@ -105,6 +107,7 @@ public static class ExportEndpoint
             return;
         }
 
+        if (AnsweredNotModified(context, format.ContentType, out var key)) return;
         var request = await exporter.PrepareAsync(model, where, order);
 
         var db = context.RequestServices.GetRequiredService<DbContext>();
@@ -125,7 +128,7 @@ public static class ExportEndpoint
 
         List<ExportTable> tables = [exporter.Table(db, request)];
         if (format.HoldsSeveralTables && exporter.Citations(db, request) is { } citations) tables.Add(citations);
-        await WriteAsync(context, format, listName, tables);
+        await WriteAsync(context, key, format, listName, tables);
     }
 
     private static async Task ExportAggregateAsync(HttpContext context, FieldType field, ExportFormat format, AggregateExport exporter)
@@ -141,6 +144,7 @@ public static class ExportEndpoint
             if (value is { } json) given[parameter] = json;
         }
         var query = await exporter.PrepareAsync(field, given);
+        if (AnsweredNotModified(context, format.ContentType, out var key)) return;
 
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var result = await GraphQLRequestExecutor.ExecuteAsync(context,
@@ -161,13 +165,14 @@ public static class ExportEndpoint
             return;
         }
         using var answer = JsonDocument.Parse(serializer.Serialize(result));
-        await WriteAsync(context, format, field.Name, [AggregateExport.Table(query, answer.RootElement.GetProperty("data"))]);
+        await WriteAsync(context, key, format, field.Name, [AggregateExport.Table(query, answer.RootElement.GetProperty("data"))]);
     }
 
-    private static async Task WriteAsync(HttpContext context, ExportFormat format, string name, IReadOnlyList<ExportTable> tables)
+    private static async Task WriteAsync(HttpContext context, CacheKey? key, ExportFormat format, string name,
+        IReadOnlyList<ExportTable> tables)
     {
         var response = context.Response;
-        Start(response, name + format.Extension, format.ContentType);
+        Start(context, key, name + format.Extension, format.ContentType);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         // The zip library closes each entry of a workbook with a synchronous write; the rows themselves are read and
         // written asynchronously.
@@ -175,20 +180,34 @@ public static class ExportEndpoint
         await format.WriteAsync(tables, response.Body, context.RequestAborted);
     }
 
-    private static void Start(HttpResponse response, string fileName, string contentType)
+    /// <summary>
+    /// The export's validator (<see cref="HttpCachePolicy"/>) for the format's content type; when the caller already holds
+    /// the current file, answers 304 — before any SQL — and returns true.
+    /// </summary>
+    private static bool AnsweredNotModified(HttpContext context, string contentType, out CacheKey? key)
     {
+        var policy = context.RequestServices.GetRequiredService<HttpCachePolicy>();
+        key = policy.KeyFor(context, contentType);
+        if (key is null || !HttpCachePolicy.HoldsAnswer(context.Request, key)) return false;
+        policy.NotModified(context.Response, key);
+        return true;
+    }
+
+    private static void Start(HttpContext context, CacheKey? key, string fileName, string contentType)
+    {
+        var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = contentType;
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "no-store";
+        context.RequestServices.GetRequiredService<HttpCachePolicy>().Describe(response, key);
     }
 
-    private static async Task ExportDataQualityAsync(HttpContext context)
+    private static async Task ExportDataQualityAsync(HttpContext context, CacheKey? key)
     {
         var report = await context.RequestServices.GetRequiredService<DataQualityQuery>().RunAsync(context.RequestAborted);
         var response = context.Response;
-        Start(response, DataQualityFile, CsvFile.ContentType);
+        Start(context, key, DataQualityFile, CsvFile.ContentType);
         await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), context.RequestAborted);
         await using var text = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
         await DataQualityCsv.WriteAsync(new CsvWriter(text), report, context.RequestAborted);

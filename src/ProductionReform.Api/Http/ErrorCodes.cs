@@ -62,6 +62,12 @@ public static class ErrorCodes
     /// <summary>A cursor that was changed or belongs to another list or order (raised by GraphQL.Data's <c>DataError</c>).</summary>
     public const string InvalidCursor = "INVALID_CURSOR";
 
+    /// <summary>
+    /// <c>asOf</c> asked of what the audit trail cannot answer exactly: a relation, a list of a type without history
+    /// (raised by GraphQL.Data's <c>DataError</c>).
+    /// </summary>
+    public const string AsOfUnsupported = "AS_OF_UNSUPPORTED";
+
     /// <summary>Not a global id of this registry (raised by GraphQL.Data's <c>DataError</c>).</summary>
     public const string InvalidId = "INVALID_ID";
 

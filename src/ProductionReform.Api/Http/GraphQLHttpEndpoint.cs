@@ -76,7 +76,7 @@ public static class GraphQLHttpEndpoint
             await GraphQLResponseWriter.WriteRefusalAsync(context, refusal, format.ContentType);
             return;
         }
-        await WriteAsync(context, format, await GraphQLRequestExecutor.ExecuteAsync(context, options, request));
+        await GraphQLGetCaching.HandleAsync(context, format, () => GraphQLRequestExecutor.ExecuteAsync(context, options, request));
     }
 
     private static async Task HandlePostAsync(HttpContext context, GraphQLHttpOptions options, GraphQLResponseFormat format)

@@ -10,9 +10,26 @@ public sealed class RegistryChangeHub : IObservable<RegistryChange>
     // Copied on write, so publishing never takes the lock.
     private IObserver<RegistryChange>[] observers = [];
     private long version;
+    private volatile bool listening;
 
     /// <summary>The latest data version this process has heard of; it only grows.</summary>
     public long Version => Interlocked.Read(ref version);
+
+    /// <summary>
+    /// Whether the LISTEN connection is up, so that <see cref="Version"/> is current: before it is (at start) and after it
+    /// was lost, a change may go unheard, and whatever keys on the version (ETags, the response cache) must stand aside.
+    /// </summary>
+    public bool IsListening => listening;
+
+    /// <summary>The listener is up and has read <paramref name="versionRead"/> after its LISTEN took effect.</summary>
+    public void ListenerConnected(long versionRead)
+    {
+        AdvanceTo(versionRead);
+        listening = true;
+    }
+
+    /// <summary>The listener lost its connection: changes may be missed until it reconnects.</summary>
+    public void ListenerLost() => listening = false;
 
     public void Publish(RegistryChange change)
     {

@@ -53,6 +53,7 @@ public sealed class RegistryChangeListener(
             }
             catch (Exception e)
             {
+                hub.ListenerLost();
                 logger.LogWarning("The change listener lost its connection ({Reason}); reconnecting in {Delay} ms",
                     e.Message, retry.TotalMilliseconds);
                 try
@@ -79,6 +80,7 @@ public sealed class RegistryChangeListener(
         await using (var listen = new NpgsqlCommand($"LISTEN {ChangeCapture.Channel}", connection))
             await listen.ExecuteNonQueryAsync(cancellationToken);
         await CatchUpAsync(connection, catalog, cancellationToken);
+        hub.ListenerConnected(_heard!.Value);
         connected();
         _listening.TrySetResult();
         logger.LogInformation("Listening to registry changes from version {Version}", _heard);

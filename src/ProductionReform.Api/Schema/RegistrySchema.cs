@@ -33,7 +33,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         var query = new ObjectGraphType { Name = "Query", Description = "Reads of the registry." };
 
         var auditEvent = new AuditEventType();
-        var data = new DataSchemaBuilder(dataOptions.Value, RegistryDatabase.DesignModel())
+        var data = new DataSchemaBuilder(dataOptions.Value, RegistryDatabase.DesignModel()) { Past = new AuditedPast() }
             .Add(new RegionType())
             .Add(new IndustryType())
             .Add(new EnterpriseType())

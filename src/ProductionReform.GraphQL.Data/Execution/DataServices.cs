@@ -2,12 +2,16 @@ using ProductionReform.GraphQL.Data.Filtering;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Paging;
 using ProductionReform.GraphQL.Data.Projection;
+using ProductionReform.GraphQL.Data.Querying;
 
 namespace ProductionReform.GraphQL.Data.Execution;
 
 /// <summary>The parts every list resolver shares, built once with the schema.</summary>
-internal sealed class DataServices(ModelRegistry models, DataOptions options)
+internal sealed class DataServices(ModelRegistry models, DataOptions options, IPastRows? past)
 {
+    /// <summary>The history <c>asOf</c> reads; null when none is kept (no list takes <c>asOf</c>).</summary>
+    public IPastRows? Past { get; } = past;
+
     public ModelRegistry Models { get; } = models;
     public DataOptions Options { get; } = options;
     public FilterTranslator Filters { get; } = new(models, options);

@@ -14,7 +14,7 @@ internal static class ListFields
         Name = name,
         Description = $"{model.PluralName}: filter with `where`, sort with `order`, page with first/after or last/before.",
         ResolvedType = new GraphQLTypeReference(model.ConnectionName),
-        Arguments = ConnectionArguments(model),
+        Arguments = ConnectionArguments(model).WithAsOf(model, services),
         Resolver = new FuncFieldResolver<object>(async context =>
         {
             var request = ListRequest.FromConnection(context, model, services);
@@ -30,7 +30,7 @@ internal static class ListFields
         Arguments = new QueryArguments(
             new QueryArgument<IntGraphType> { Name = "skip", Description = "Rows to skip (default 0)." },
             new QueryArgument<IntGraphType> { Name = "take", Description = "Rows to return (default and maximum are configured)." },
-            Where(model), Order(model)),
+            Where(model), Order(model)).WithAsOf(model, services),
         Resolver = new FuncFieldResolver<object>(async context =>
         {
             var request = ListRequest.FromSegment(context, model, services);
@@ -63,6 +63,13 @@ internal static class ListFields
         new QueryArgument<IntGraphType> { Name = "last", Description = "Returns the last n rows." },
         new QueryArgument<StringGraphType> { Name = "before", Description = "Returns the rows before this cursor." },
         Where(model), Order(model));
+
+    /// <summary>Root lists of a type whose history is kept take <c>asOf</c>.</summary>
+    private static QueryArguments WithAsOf(this QueryArguments arguments, EntityModel model, DataServices services)
+    {
+        if (AsOf.Offered(model, services)) arguments.Add(AsOf.Argument());
+        return arguments;
+    }
 
     private static QueryArgument Where(EntityModel model) =>
         new(new GraphQLTypeReference(model.FilterInputName)) { Name = "where", Description = "Conditions the rows meet." };

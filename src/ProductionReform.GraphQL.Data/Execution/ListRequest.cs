@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using GraphQL;
 using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Paging;
 using ProductionReform.GraphQL.Data.Projection;
@@ -37,6 +38,9 @@ internal sealed class ListRequest
     public required bool ReadsRows { get; init; }
     public required LambdaExpression Rows { get; init; }
 
+    /// <summary>The past rows <c>asOf</c> reads instead of the table; null reads the table.</summary>
+    public Func<DbContext, IQueryable>? Source { get; init; }
+
     /// <summary>
     /// The read: the filter, the order reversed when paging backwards, the rows past the cursor, one row more than the
     /// page (it tells whether another page follows) and the projection.
@@ -48,6 +52,7 @@ internal sealed class ListRequest
         var order = Backward ? Order.Select(k => k.Reversed()).ToList() : Order;
         return new QueryPlan(Model)
         {
+            Source = Source,
             Filter = Filter,
             Order = order,
             After = Cursor is null ? null : Keyset.After(Model.ClrType, order, Cursor),
@@ -88,6 +93,7 @@ internal sealed class ListRequest
             WantsAggregate = Selects(context, "aggregate"),
             ReadsRows = ReadsRowsOf(context),
             Rows = services.Projections.Rows(model, NodeSelections(context), context.Document, order.Select(k => k.Key)),
+            Source = PastSource(context, model, services),
         };
     }
 
@@ -110,7 +116,19 @@ internal sealed class ListRequest
             WantsAggregate = Selects(context, "aggregate"),
             ReadsRows = ReadsRowsOf(context),
             Rows = services.Projections.Rows(model, NodeSelections(context), context.Document, []),
+            Source = PastSource(context, model, services),
         };
+    }
+
+    /// <summary>The rows at <c>asOf</c> when it is given, after checking that the past rows answer the request exactly.</summary>
+    private static Func<DbContext, IQueryable>? PastSource(IResolveFieldContext context, EntityModel model, DataServices services)
+    {
+        if (AsOf.Read(context) is not { } instant) return null;
+        AsOf.CheckFilter(model, Raw(context, "where") as IDictionary<string, object?>);
+        AsOf.CheckOrder(model, Raw(context, "order") as IEnumerable<object?>);
+        AsOf.CheckSelection(model, NodeSelections(context), context.Document);
+        AsOf.CheckNoAggregate(model, Selects(context, "aggregate"));
+        return AsOf.Source(model, instant, services);
     }
 
     /// <summary>The coerced argument as GraphQL.NET built it: dictionaries and lists, no conversions.</summary>

@@ -13,7 +13,8 @@ internal static class NodeFields
         Name = "node",
         Description = "The record with this global id, or null when there is none.",
         ResolvedType = new GraphQLTypeReference("Node"),
-        Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "id", Description = "A global id." }),
+        Arguments = WithAsOf(new QueryArguments(
+            new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "id", Description = "A global id." }), services),
         Resolver = new FuncFieldResolver<object>(async context =>
         {
             var found = await LoadAsync(context, [context.GetArgument<string>("id")], services);
@@ -26,14 +27,20 @@ internal static class NodeFields
         Name = "nodes",
         Description = "The records with these global ids, in the same order; null where there is none.",
         ResolvedType = new NonNullGraphType(new ListGraphType(new GraphQLTypeReference("Node"))),
-        Arguments = new QueryArguments(
+        Arguments = WithAsOf(new QueryArguments(
             new QueryArgument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>
             {
                 Name = "ids", Description = "Global ids."
-            }),
+            }), services),
         Resolver = new FuncFieldResolver<object>(async context =>
             await LoadAsync(context, context.GetArgument<List<string>>("ids"), services)),
     };
+
+    private static QueryArguments WithAsOf(QueryArguments arguments, DataServices services)
+    {
+        if (services.Past is not null) arguments.Add(AsOf.Argument());
+        return arguments;
+    }
 
     private static async Task<object?[]> LoadAsync(IResolveFieldContext context, IReadOnlyList<string> ids, DataServices services)
     {
@@ -49,7 +56,12 @@ internal static class NodeFields
         }).ToList();
 
         var selection = context.FieldAst.SelectionSet is { } set ? new[] { set } : [];
-        var found = await services.Nodes.LoadAsync(context, decoded.Select(d => (d.Model.Name, d.Key)), selection);
+        var asOf = AsOf.Read(context);
+        if (asOf is not null)
+        {
+            foreach (var model in decoded.Select(d => d.Model).Distinct()) AsOf.CheckSelection(model, selection, context.Document);
+        }
+        var found = await services.Nodes.LoadAsync(context, decoded.Select(d => (d.Model.Name, d.Key)), selection, asOf);
         return decoded.Select(d => found.GetValueOrDefault((d.Model.Name, d.Key))).ToArray();
     }
 }

@@ -20,8 +20,9 @@ public sealed class NodeLoader
 
     public ModelRegistry Models => _services.Models;
 
+    /// <param name="asOf">Load the records as they stood at this instant (<see cref="AsOf"/>); null: as they stand.</param>
     public async Task<Dictionary<(string Type, int Key), object>> LoadAsync(IResolveFieldContext context,
-        IEnumerable<(string Type, int Key)> keys, IReadOnlyCollection<GraphQLSelectionSet> selectionSets)
+        IEnumerable<(string Type, int Key)> keys, IReadOnlyCollection<GraphQLSelectionSet> selectionSets, DateTimeOffset? asOf = null)
     {
         var found = new Dictionary<(string, int), object>();
         var db = Database.Of(context);
@@ -32,6 +33,7 @@ public sealed class NodeLoader
             var x = Expression.Parameter(model.ClrType, "x");
             var plan = new QueryPlan(model)
             {
+                Source = AsOf.Source(model, asOf, _services),
                 Filter = QueryParameter.KeyIn(model, group.Select(k => k.Key)),
                 Selector = Expression.Lambda(
                     Expression.Convert(_services.Projections.Build(model, x, selectionSets, context.Document), typeof(object)), x),

@@ -54,9 +54,12 @@ internal static class QueryKernel
     /// <summary>The number of rows the filter keeps, whatever the page.</summary>
     public static Expression Count(Expression source, QueryPlan plan) => Linq.Count(Where(source, plan), plan.Model.ClrType);
 
+    /// <summary>What <paramref name="plan"/> reads from: its <see cref="QueryPlan.Source"/>, else the entity set.</summary>
+    public static IQueryable Source(DbContext db, QueryPlan plan) => plan.Source?.Invoke(db) ?? Set(db, plan.Model);
+
     public static IQueryable<TRow> Query<TRow>(DbContext db, QueryPlan plan)
     {
-        var set = Set(db, plan.Model);
+        var set = Source(db, plan);
         return set.Provider.CreateQuery<TRow>(Rows(set.Expression, plan));
     }
 
@@ -65,7 +68,7 @@ internal static class QueryKernel
 
     public static Task<int> CountAsync(DbContext db, QueryPlan plan, CancellationToken cancellationToken)
     {
-        var set = Set(db, plan.Model);
+        var set = Source(db, plan);
         return ((IAsyncQueryProvider)set.Provider).ExecuteAsync<Task<int>>(Count(set.Expression, plan), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using ProductionReform.GraphQL.Data.Model;
 using ProductionReform.GraphQL.Data.Sorting;
 
@@ -11,6 +12,9 @@ namespace ProductionReform.GraphQL.Data.Querying;
 /// </summary>
 internal sealed record QueryPlan(EntityModel Model)
 {
+    /// <summary>The rows read instead of the entity's table (the records as they stood at <c>asOf</c>); null reads the table.</summary>
+    public Func<DbContext, IQueryable>? Source { get; init; }
+
     /// <summary>The condition of <c>where</c>, also what a count counts.</summary>
     public LambdaExpression? Filter { get; init; }
 

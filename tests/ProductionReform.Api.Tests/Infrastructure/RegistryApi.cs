@@ -15,12 +15,15 @@ public sealed class RegistryApi : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
     private readonly IDictionary<string, string?>? _settings;
+    private readonly Action<IServiceCollection>? _services;
     private readonly bool _ownsDatabase;
 
-    private RegistryApi(string connectionString, IDictionary<string, string?>? settings, bool ownsDatabase)
+    private RegistryApi(string connectionString, IDictionary<string, string?>? settings, Action<IServiceCollection>? services,
+        bool ownsDatabase)
     {
         ConnectionString = connectionString;
         _settings = settings;
+        _services = services;
         _ownsDatabase = ownsDatabase;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
@@ -28,6 +31,7 @@ public sealed class RegistryApi : IAsyncDisposable
             host.UseSetting("ConnectionStrings:Registry", connectionString);
             host.UseSetting("Diagnostics:SqlCount", "true");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) host.UseSetting(key, value);
+            if (services is not null) host.ConfigureServices(services);
         });
         // HttpClient's default 100 s is too short for the 100,000-row import on a busy 2-core machine.
         Client = _factory.CreateClient();
@@ -38,14 +42,16 @@ public sealed class RegistryApi : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<RegistryApi> StartAsync(string purpose, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations the test adds to the API's own (e.g. <see cref="RequestSqlCounts"/>).</param>
+    public static async Task<RegistryApi> StartAsync(string purpose, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var connectionString = await TestDatabase.CreateAsync(purpose);
-        return new RegistryApi(connectionString, settings, ownsDatabase: true);
+        return new RegistryApi(connectionString, settings, services, ownsDatabase: true);
     }
 
     /// <summary>A second API instance on this one's database (as behind a load balancer); disposing it leaves the database.</summary>
-    public RegistryApi AnotherInstance() => new(ConnectionString, _settings, ownsDatabase: false);
+    public RegistryApi AnotherInstance() => new(ConnectionString, _settings, _services, ownsDatabase: false);
 
     /// <summary>POSTs a query and returns the whole response body (data, errors, extensions).</summary>
     public async Task<JsonObject> PostAsync(string query, object? variables = null)
