@@ -33,6 +33,9 @@ public sealed class DataSchemaBuilder
     /// </summary>
     public NodeLoader Nodes { get; private set; } = null!;
 
+    /// <summary>The reads of subscriptions (changed records, re-evaluated aggregates); set by <see cref="Build"/>.</summary>
+    public LiveReads Live { get; private set; } = null!;
+
     public DataSchemaBuilder Add(IEntityGraphType type)
     {
         _types.Add(type);
@@ -52,6 +55,7 @@ public sealed class DataSchemaBuilder
         }
         var services = new DataServices(Models, _options);
         Nodes = services.Nodes;
+        Live = new LiveReads(services);
 
         var node = new NodeInterface();
         schema.RegisterType(node);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using ProductionReform.Api.Subscriptions;
 
 namespace ProductionReform.Api.Http;
 
@@ -31,6 +32,11 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleCoreAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await GraphQLWebSocketSession.RunAsync(context);
+            return;
+        }
         var options = context.RequestServices.GetService<GraphQLHttpOptions>() ?? DefaultOptions;
         var request = context.Request;
         bool isGet = HttpMethods.IsGet(request.Method);
@@ -46,6 +52,12 @@ public static class GraphQLHttpEndpoint
         if (GraphiQLPage.IsRequested(request, options))
         {
             await GraphiQLPage.WriteAsync(context, options);
+            return;
+        }
+
+        if (GraphQLEventStream.IsRequested(request))
+        {
+            await HandleEventStreamAsync(context, options, isGet);
             return;
         }
 
@@ -103,6 +115,40 @@ public static class GraphQLHttpEndpoint
             }
             await WriteAsync(context, format, await GraphQLRequestExecutor.ResolveAndExecuteAsync(context, options, request!));
         }
+    }
+
+    /// <summary>GraphQL over server-sent events: one request (GET or POST, no batch), answered as a stream of results.</summary>
+    private static async Task HandleEventStreamAsync(HttpContext context, GraphQLHttpOptions options, bool isGet)
+    {
+        var json = GraphQLResponseFormat.Json.ContentType;
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        GraphQLRequest? request = null;
+        TransportRefusal? refusal;
+        if (isGet)
+        {
+            refusal = GraphQLRequestReader.ReadQueryString(context.Request.Query, serializer, out var read)
+                ?? GraphQLRequestReader.QueryMissing(read);
+            request = read;
+        }
+        else
+        {
+            var (document, bodyRefusal) = await GraphQLRequestBody.ReadAsync(context, options);
+            using (document)
+            {
+                if (bodyRefusal is not null)
+                    refusal = bodyRefusal;
+                else if (document!.RootElement.ValueKind == JsonValueKind.Array)
+                    refusal = TransportRefusal.BadRequest("An event stream answers one request object, not a batch.", ErrorCodes.InvalidRequest);
+                else
+                    refusal = GraphQLRequestReader.ReadJson(document.RootElement, serializer, out request);
+            }
+        }
+        if (refusal is not null)
+        {
+            await GraphQLResponseWriter.WriteRefusalAsync(context, refusal, json);
+            return;
+        }
+        await GraphQLEventStream.StreamAsync(context, request!);
     }
 
     private static async Task HandleBatchAsync(HttpContext context, GraphQLHttpOptions options, IGraphQLTextSerializer serializer,

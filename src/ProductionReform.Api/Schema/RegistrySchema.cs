@@ -17,6 +17,7 @@ using ProductionReform.Api.Features.Standards;
 using ProductionReform.Api.Features.Studios;
 using ProductionReform.Api.Features.Training;
 using ProductionReform.Api.Mutations;
+using ProductionReform.Api.Subscriptions;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Model;
 
@@ -57,6 +58,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         DataQualityFields.AddTo(query);
         Query = query;
         Mutation = MutationFields.Build(this, data.Types.OfType<IRegistryEntityType>().Select(t => t.Mutations), data.Nodes);
+        Subscription = SubscriptionFields.Build(data.Types.OfType<IRegistryEntityType>().Select(t => t.Model), data.Live);
         Models = data.Models;
     }
 
