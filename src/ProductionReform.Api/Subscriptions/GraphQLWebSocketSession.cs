@@ -174,9 +174,13 @@ public sealed class GraphQLWebSocketSession
         }
         if (BearerOf(payload) is { } bearer)
         {
-            // The same schemes as a request's Authorization header: an unknown or revoked key stays anonymous, as over HTTP.
-            _context.Request.Headers.Authorization = bearer;
-            var authenticated = await _context.AuthenticateAsync(RegistryAuthentication.Scheme);
+            // The same schemes as a request's Authorization header, on a request of its own (the handlers remember the
+            // upgrade request's answer): an unknown or revoked key stays anonymous, as over HTTP.
+            await using var scope = _context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            probe.Request.Headers.Authorization = bearer;
+            probe.Connection.RemoteIpAddress = _context.Connection.RemoteIpAddress;
+            var authenticated = await probe.AuthenticateAsync(RegistryAuthentication.Scheme);
             if (authenticated.Succeeded) _context.User = authenticated.Principal;
         }
         _initialised = true;

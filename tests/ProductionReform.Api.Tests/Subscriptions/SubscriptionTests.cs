@@ -1,0 +1,239 @@
+using Npgsql;
+using ProductionReform.Domain;
+
+namespace ProductionReform.Api.Tests.Subscriptions;
+
+/// <summary>
+/// Subscriptions end to end: the reference clients (graphql-ws, graphql-sse) in Node against the API on real ports, real
+/// writes (mutations, a plain SQL UPDATE) announced by PostgreSQL, and a second API instance on the same database.
+/// </summary>
+[TestFixture]
+public sealed class SubscriptionTests
+{
+    private const string EnterpriseChanged = """
+        subscription($name: String!) {
+          enterprisesChanged(where: { name: { eq: $name } }) { list operation id version time record { name employeeCount } }
+        }
+        """;
+
+    private string _database = null!;
+    private LiveHost _api = null!;
+    private LiveHost _second = null!;
+    private string _editor = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync("subscriptions");
+        _api = LiveHost.Start(_database);
+        _second = LiveHost.Start(_database);
+        _editor = await _api.CreateKeyAsync("Subscription tests", RegistryRole.Editor);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _api.DisposeAsync();
+        await _second.DisposeAsync();
+        await TestDatabase.DropAsync(_database);
+    }
+
+    [Test]
+    public async Task A_graphql_ws_subscriber_receives_the_updated_record_that_matches_where_and_not_the_other()
+    {
+        var (watched, other) = await TwoEnterprisesAsync(0);
+        await using var client = await SubscriptionClient.WebSocketAsync(_api.Address, null,
+            new SubscriptionClient.Operation(EnterpriseChanged, new { name = watched.Name }));
+        await _api.ListeningAsync(1);
+
+        // The other record's change is committed first: a subscriber that ignored `where` would receive it first.
+        await UpdateEmployeesAsync(_api, other, other.Employees + 1);
+        var version = await UpdateEmployeesAsync(_api, watched, watched.Employees + 7);
+
+        var change = Change(await client.NextAsync(), "enterprisesChanged");
+        Assert.Multiple(() =>
+        {
+            Assert.That(change["id"]!.GetValue<string>(), Is.EqualTo(watched.Id));
+            Assert.That(change["list"]!.GetValue<string>(), Is.EqualTo("enterprises"));
+            Assert.That(change["operation"]!.GetValue<string>(), Is.EqualTo("UPDATE"));
+            Assert.That(change["record"]!["name"]!.GetValue<string>(), Is.EqualTo(watched.Name));
+            Assert.That(change["record"]!["employeeCount"]!.GetValue<int>(), Is.EqualTo(watched.Employees + 7));
+            Assert.That(change["version"]!.GetValue<long>(), Is.Positive);
+            Assert.That(version, Is.GreaterThan(watched.Version));
+        });
+    }
+
+    [Test]
+    public async Task A_mutation_on_one_instance_reaches_a_graphql_ws_subscriber_of_another()
+    {
+        var (watched, _) = await TwoEnterprisesAsync(2);
+        await using var client = await SubscriptionClient.WebSocketAsync(_second.Address, null,
+            new SubscriptionClient.Operation(EnterpriseChanged, new { name = watched.Name }));
+        await _second.ListeningAsync(1);
+
+        await UpdateEmployeesAsync(_api, watched, watched.Employees + 3);
+
+        var change = Change(await client.NextAsync(), "enterprisesChanged");
+        Assert.That(change["record"]!["employeeCount"]!.GetValue<int>(), Is.EqualTo(watched.Employees + 3));
+    }
+
+    [Test]
+    public async Task A_plain_SQL_update_reaches_a_graphql_sse_subscriber()
+    {
+        var (watched, _) = await TwoEnterprisesAsync(4);
+        await using var client = await SubscriptionClient.EventStreamAsync(_api.Address, null,
+            new SubscriptionClient.Operation(EnterpriseChanged, new { name = watched.Name }));
+        await _api.ListeningAsync(1);
+
+        await using (var connection = new NpgsqlConnection(_database))
+        {
+            await connection.OpenAsync();
+            await using var update = new NpgsqlCommand("UPDATE enterprises SET employee_count = employee_count + 11 WHERE name = @name",
+                connection);
+            update.Parameters.AddWithValue("name", watched.Name);
+            Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        var change = Change(await client.NextAsync(), "enterprisesChanged");
+        Assert.Multiple(() =>
+        {
+            Assert.That(change["id"]!.GetValue<string>(), Is.EqualTo(watched.Id));
+            Assert.That(change["record"]!["employeeCount"]!.GetValue<int>(), Is.EqualTo(watched.Employees + 11));
+        });
+    }
+
+    [Test]
+    public async Task A_graphql_sse_aggregate_subscriber_receives_the_count_now_and_after_a_change()
+    {
+        var (watched, _) = await TwoEnterprisesAsync(6);
+        const string where = "{ employeeCount: { gte: 3000000 } }";
+        var before = (await _api.QueryAsync($"{{ enterprisesAggregate(where: {where}) {{ count }} }}"))["enterprisesAggregate"]!["count"]!
+            .GetValue<int>();
+        await using var client = await SubscriptionClient.EventStreamAsync(_api.Address, null,
+            new SubscriptionClient.Operation($"subscription {{ enterprisesAggregateChanged(where: {where}) {{ count }} }}", Take: 2));
+        await _api.ListeningAsync(1);
+        var first = Change(await client.NextAsync(), "enterprisesAggregateChanged");
+
+        await UpdateEmployeesAsync(_api, watched, 3_000_001);
+
+        var second = Change(await client.NextAsync(), "enterprisesAggregateChanged");
+        Assert.Multiple(() =>
+        {
+            Assert.That(first["count"]!.GetValue<int>(), Is.EqualTo(before));
+            Assert.That(second["count"]!.GetValue<int>(), Is.EqualTo(before + 1));
+        });
+    }
+
+    [Test]
+    public async Task A_deletion_reaches_a_filtered_subscriber_without_the_record()
+    {
+        var created = (await _api.QueryAsync(
+            """mutation { createRegion(input: { name: "订阅删除测试区", kind: DISTRICT }) { region { id version } errors { code } } }""",
+            bearer: _editor))["createRegion"]!["region"]!;
+        await using var client = await SubscriptionClient.WebSocketAsync(_api.Address, null, new SubscriptionClient.Operation(
+            """subscription { regionsChanged(where: { name: { eq: "某个别的区" } }) { operation id record { name } } }"""));
+        await _api.ListeningAsync(1);
+
+        await _api.QueryAsync("mutation($id: ID!, $v: Long!) { deleteRegion(input: { id: $id, version: $v }) { deletedId errors { code } } }",
+            new { id = created["id"]!.GetValue<string>(), v = created["version"]!.GetValue<long>() }, _editor);
+
+        var change = Change(await client.NextAsync(), "regionsChanged");
+        Assert.Multiple(() =>
+        {
+            Assert.That(change["operation"]!.GetValue<string>(), Is.EqualTo("DELETE"));
+            Assert.That(change["id"]!.GetValue<string>(), Is.EqualTo(created["id"]!.GetValue<string>()));
+            Assert.That(change["record"], Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Operations_over_the_WebSocket_go_through_the_same_roles_as_over_HTTP()
+    {
+        var (watched, _) = await TwoEnterprisesAsync(8);
+        const string mutation = """
+            mutation($id: ID!, $v: Long!, $n: Int!) {
+              updateEnterprise(input: { id: $id, version: $v, employeeCount: $n }) { enterprise { employeeCount } }
+            }
+            """;
+        var variables = new { id = watched.Id, v = watched.Version, n = watched.Employees + 1 };
+        await using var anonymous = await SubscriptionClient.WebSocketAsync(_api.Address, null,
+            new SubscriptionClient.Operation(mutation, variables));
+        await using var editor = await SubscriptionClient.WebSocketAsync(_api.Address,
+            new Dictionary<string, string> { ["authorization"] = "Bearer " + _editor }, new SubscriptionClient.Operation(mutation, variables));
+
+        var refused = await anonymous.NextAsync();
+        var saved = await editor.NextAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused["type"]!.GetValue<string>(), Is.EqualTo("error"), refused.ToJsonString());
+            Assert.That(refused["error"]!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("AUTH_NOT_AUTHORIZED"));
+            Assert.That(Change(saved, "updateEnterprise")["enterprise"]!["employeeCount"]!.GetValue<int>(), Is.EqualTo(watched.Employees + 1));
+        });
+    }
+
+    [Test]
+    public async Task Subscriptions_over_the_limits_of_a_connection_and_of_a_caller_are_refused()
+    {
+        await using var limited = LiveHost.Start(_database, new Dictionary<string, string?>
+        {
+            ["Limits:Subscriptions:MaxPerConnection"] = "1",
+            ["Limits:Subscriptions:MaxPerCaller"] = "1",
+        });
+        const string query = "subscription { regionsChanged { id } }";
+        await using var socket = await SubscriptionClient.WebSocketAsync(limited.Address, null,
+            new SubscriptionClient.Operation(query), new SubscriptionClient.Operation(query));
+        var overConnection = await socket.NextAsync();
+        await limited.ListeningAsync(1);
+        await using var stream = await SubscriptionClient.EventStreamAsync(limited.Address, null, new SubscriptionClient.Operation(query));
+        var overCaller = await stream.NextAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(overConnection["type"]!.GetValue<string>(), Is.EqualTo("error"), overConnection.ToJsonString());
+            var connectionError = overConnection["error"]!["errors"]![0]!["extensions"]!;
+            Assert.That(connectionError["code"]!.GetValue<string>(), Is.EqualTo("LIMIT_EXCEEDED"));
+            Assert.That(connectionError["limit"]!.GetValue<string>(), Is.EqualTo("subscriptions.maxPerConnection"));
+            Assert.That(overCaller["type"]!.GetValue<string>(), Is.EqualTo("next"), overCaller.ToJsonString());
+            var callerError = overCaller["payload"]!["errors"]![0]!["extensions"]!;
+            Assert.That(callerError["code"]!.GetValue<string>(), Is.EqualTo("LIMIT_EXCEEDED"));
+            Assert.That(callerError["limit"]!.GetValue<string>(), Is.EqualTo("subscriptions.maxPerCaller"));
+        });
+    }
+
+    private sealed record Enterprise(string Id, string Name, long Version, int Employees);
+
+    /// <summary>Two seed enterprises of their own for a test (by position in name order), as they are now.</summary>
+    private async Task<(Enterprise Watched, Enterprise Other)> TwoEnterprisesAsync(int skip)
+    {
+        var data = await _api.QueryAsync($$"""
+            { enterprisesPage(skip: {{skip}}, take: 2, order: [{ name: ASC }], where: { employeeCount: { neq: null } }) {
+                items { id name version employeeCount } } }
+            """);
+        var items = data["enterprisesPage"]!["items"]!.AsArray()
+            .Select(n => new Enterprise(n!["id"]!.GetValue<string>(), n["name"]!.GetValue<string>(), n["version"]!.GetValue<long>(),
+                n["employeeCount"]!.GetValue<int>()))
+            .ToList();
+        return (items[0], items[1]);
+    }
+
+    private async Task<long> UpdateEmployeesAsync(LiveHost host, Enterprise enterprise, int employees)
+    {
+        var current = (await host.QueryAsync("query($id: ID!) { node(id: $id) { ... on Enterprise { version } } }", new { id = enterprise.Id }))
+            ["node"]!["version"]!.GetValue<long>();
+        var data = await host.QueryAsync("""
+            mutation($id: ID!, $v: Long!, $n: Int!) {
+              updateEnterprise(input: { id: $id, version: $v, employeeCount: $n }) { enterprise { version } errors { code message } }
+            }
+            """, new { id = enterprise.Id, v = current, n = employees }, _editor);
+        Assert.That(data["updateEnterprise"]!["errors"], Is.Null, data.ToJsonString());
+        return data["updateEnterprise"]!["enterprise"]!["version"]!.GetValue<long>();
+    }
+
+    /// <summary>The field of a <c>next</c> message's data.</summary>
+    private static JsonObject Change(JsonObject message, string field)
+    {
+        Assert.That(message["type"]!.GetValue<string>(), Is.EqualTo("next"), message.ToJsonString());
+        Assert.That(message["payload"]!["errors"], Is.Null, message.ToJsonString());
+        return message["payload"]!["data"]![field]!.AsObject();
+    }
+}
