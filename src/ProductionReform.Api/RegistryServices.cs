@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Limits;
@@ -41,6 +42,13 @@ public static class RegistryServices
             return new LinkCatalog(scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Model);
         });
         services.AddSingleton<RegistryChangeHub>();
+        services.AddSingleton(provider =>
+        {
+            using var scope = provider.CreateScope();
+            var schema = (RegistrySchema)provider.GetRequiredService<ISchema>();
+            return new RegistryChangeCatalog(schema.Models, scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Model);
+        });
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<RegistryChangeListener>(provider, connectionString));
         services.AddScoped<LinkGraphQuery>();
         services.AddScoped<DataQualityQuery>();
         services.AddHealthChecks()

@@ -13,13 +13,23 @@ namespace ProductionReform.Api.Tests.Infrastructure;
 public sealed class RegistryApi : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly IDictionary<string, string?>? _settings;
+    private readonly bool _ownsDatabase;
 
-    private RegistryApi(string connectionString, WebApplicationFactory<Program> factory)
+    private RegistryApi(string connectionString, IDictionary<string, string?>? settings, bool ownsDatabase)
     {
         ConnectionString = connectionString;
-        _factory = factory;
+        _settings = settings;
+        _ownsDatabase = ownsDatabase;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.UseSetting("ConnectionStrings:Registry", connectionString);
+            host.UseSetting("Diagnostics:SqlCount", "true");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) host.UseSetting(key, value);
+        });
         // HttpClient's default 100 s is too short for the 100,000-row import on a busy 2-core machine.
-        Client = factory.CreateClient();
+        Client = _factory.CreateClient();
         Client.Timeout = TimeSpan.FromMinutes(5);
     }
 
@@ -30,15 +40,11 @@ public sealed class RegistryApi : IAsyncDisposable
     public static async Task<RegistryApi> StartAsync(string purpose, IDictionary<string, string?>? settings = null)
     {
         var connectionString = await TestDatabase.CreateAsync(purpose);
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Development");
-            host.UseSetting("ConnectionStrings:Registry", connectionString);
-            host.UseSetting("Diagnostics:SqlCount", "true");
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) host.UseSetting(key, value);
-        });
-        return new RegistryApi(connectionString, factory);
+        return new RegistryApi(connectionString, settings, ownsDatabase: true);
     }
+
+    /// <summary>A second API instance on this one's database (as behind a load balancer); disposing it leaves the database.</summary>
+    public RegistryApi AnotherInstance() => new(ConnectionString, _settings, ownsDatabase: false);
 
     /// <summary>POSTs a query and returns the whole response body (data, errors, extensions).</summary>
     public async Task<JsonObject> PostAsync(string query, object? variables = null)
@@ -119,6 +125,6 @@ public sealed class RegistryApi : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
-        await TestDatabase.DropAsync(ConnectionString);
+        if (_ownsDatabase) await TestDatabase.DropAsync(ConnectionString);
     }
 }
