@@ -54,7 +54,7 @@ public sealed class RecordChangeStream(
     private async Task<List<RecordChange>> ReadAsync(RegistryChange change, CancellationToken stop)
     {
         var (model, watch) = watched[change.List];
-        var operation = OperationOf(change.Operation);
+        var operation = Enum.Parse<ChangeOperation>(change.Operation, ignoreCase: true);
         Dictionary<int, object>? found = null;
         if (operation != ChangeOperation.Delete)
         {
@@ -71,14 +71,6 @@ public sealed class RecordChangeStream(
         }
         return records;
     }
-
-    /// <summary>The operation as the database names it (<c>TG_OP</c>: INSERT, UPDATE, DELETE).</summary>
-    public static ChangeOperation OperationOf(string operation) => operation.ToUpperInvariant() switch
-    {
-        "INSERT" or "CREATE" => ChangeOperation.Create,
-        "DELETE" => ChangeOperation.Delete,
-        _ => ChangeOperation.Update,
-    };
 
     private sealed class ChannelObserver(ChannelWriter<RegistryChange> writer, IReadOnlyDictionary<string, (EntityModel, RecordWatch)> watched)
         : IObserver<RegistryChange>

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProductionReform.Api.Live;
 using ProductionReform.Api.Subscriptions;
 
 namespace ProductionReform.Api.Tests.Subscriptions;
@@ -31,7 +33,8 @@ public sealed class LiveHost : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _factory.Services;
 
-    public static LiveHost Start(string connectionString, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a host and waits until its change listener is connected: every commit after that reaches it.</summary>
+    public static async Task<LiveHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
@@ -44,6 +47,7 @@ public sealed class LiveHost : IAsyncDisposable
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await factory.Services.GetServices<IHostedService>().OfType<RegistryChangeListener>().Single().Listening;
         return new LiveHost(factory, new Uri(address));
     }
 

@@ -25,8 +25,8 @@ public sealed class SubscriptionTests
     public async Task StartAsync()
     {
         _database = await TestDatabase.CreateAsync("subscriptions");
-        _api = LiveHost.Start(_database);
-        _second = LiveHost.Start(_database);
+        _api = await LiveHost.StartAsync(_database);
+        _second = await LiveHost.StartAsync(_database);
         _editor = await _api.CreateKeyAsync("Subscription tests", RegistryRole.Editor);
     }
 
@@ -174,7 +174,7 @@ public sealed class SubscriptionTests
     [Test]
     public async Task Subscriptions_over_the_limits_of_a_connection_and_of_a_caller_are_refused()
     {
-        await using var limited = LiveHost.Start(_database, new Dictionary<string, string?>
+        await using var limited = await LiveHost.StartAsync(_database, new Dictionary<string, string?>
         {
             ["Limits:Subscriptions:MaxPerConnection"] = "1",
             ["Limits:Subscriptions:MaxPerCaller"] = "1",
