@@ -32,7 +32,8 @@ public static class Delivery
         var latencies = new List<double>();
         var clients = new List<Subscriber>();
         for (var i = 0; i < subscribers; i++) clients.Add(await Subscriber.ConnectAsync(endpoint, latencies));
-        Console.WriteLine($"Delivery: {subscribers} graphql-transport-ws subscribers on {endpoint}, {duration.TotalSeconds:0.#} s of commits");
+        Console.WriteLine(
+            $"Delivery: {subscribers} graphql-transport-ws subscribers on {endpoint}, {duration.TotalSeconds:0.#} s of commits");
 
         await using var writer = new NpgsqlConnection(connectionString);
         await writer.OpenAsync();
@@ -42,7 +43,8 @@ public static class Delivery
         while (clock.Elapsed < duration)
         {
             var waiting = clients.Select(c => c.NextAsync()).ToList();
-            await using (var update = new NpgsqlCommand("UPDATE enterprises SET employee_count = coalesce(employee_count, 0) + 1 WHERE id = @id", writer))
+            const string sql = "UPDATE enterprises SET employee_count = coalesce(employee_count, 0) + 1 WHERE id = @id";
+            await using (var update = new NpgsqlCommand(sql, writer))
             {
                 update.Parameters.AddWithValue("id", target);
                 await update.ExecuteNonQueryAsync();
@@ -107,11 +109,12 @@ public static class Delivery
                         await SendAsync(new { type = "pong" });
                         break;
                     case "next":
-                        var committed = DateTimeOffset.Parse(message["payload"]!["data"]!["enterprisesChanged"]!["time"]!.GetValue<string>(),
-                            CultureInfo.InvariantCulture);
+                        var time = message["payload"]!["data"]!["enterprisesChanged"]!["time"]!.GetValue<string>();
+                        var committed = DateTimeOffset.Parse(time, CultureInfo.InvariantCulture);
                         var latency = (DateTimeOffset.UtcNow - committed).TotalMilliseconds;
                         lock (_latencies) _latencies.Add(latency);
-                        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        Interlocked.Exchange(ref _next, next).TrySetResult();
                         break;
                 }
             }

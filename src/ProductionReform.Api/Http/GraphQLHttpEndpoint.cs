@@ -136,11 +136,18 @@ public static class GraphQLHttpEndpoint
             using (document)
             {
                 if (bodyRefusal is not null)
+                {
                     refusal = bodyRefusal;
+                }
                 else if (document!.RootElement.ValueKind == JsonValueKind.Array)
-                    refusal = TransportRefusal.BadRequest("An event stream answers one request object, not a batch.", ErrorCodes.InvalidRequest);
+                {
+                    refusal = TransportRefusal.BadRequest("An event stream answers one request object, not a batch.",
+                        ErrorCodes.InvalidRequest);
+                }
                 else
+                {
                     refusal = GraphQLRequestReader.ReadJson(document.RootElement, serializer, out request);
+                }
             }
         }
         if (refusal is not null)

@@ -45,7 +45,9 @@ public static class RateLimiting
 
     /// <summary>Whom a limit counts for: the API key's name or the token's subject, else the client's IP address.</summary>
     public static string CallerOf(HttpContext context) =>
-        IsAuthenticated(context) ? "user:" + context.User.Identity!.Name : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        IsAuthenticated(context)
+            ? "user:" + context.User.Identity!.Name
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static bool IsAuthenticated(HttpContext context) =>
         context.User.Identity is { IsAuthenticated: true, Name.Length: > 0 };

@@ -129,13 +129,10 @@ public sealed class GraphQLWebSocketSession
         using (message)
         {
             var root = message.RootElement;
-            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
-                ? t.GetString()
-                : null;
-            var payload = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var p) ? p : default;
-            var id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String
-                ? i.GetString()
-                : null;
+            var isObject = root.ValueKind == JsonValueKind.Object;
+            var type = isObject && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            var payload = isObject && root.TryGetProperty("payload", out var p) ? p : default;
+            var id = isObject && root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
             switch (type)
             {
                 case "connection_init":
@@ -336,7 +333,8 @@ public sealed class GraphQLWebSocketSession
     private sealed record Closing(WebSocketCloseStatus Status, string Reason);
 
     /// <summary>Sends a subscription's results as <c>next</c> messages until it completes, fails or is stopped.</summary>
-    private sealed class Forwarding(GraphQLWebSocketSession session, string id, StreamedOperation operation) : IObserver<ExecutionResult>, IDisposable
+    private sealed class Forwarding(GraphQLWebSocketSession session, string id, StreamedOperation operation)
+        : IObserver<ExecutionResult>, IDisposable
     {
         private IDisposable? _subscription;
         private int _disposed;
@@ -353,7 +351,8 @@ public sealed class GraphQLWebSocketSession
 
         public void OnError(Exception error)
         {
-            if (session.Forget(id, this)) Send(new { id, type = "error", payload = StreamedOperation.Sendable(error, session._context).Errors });
+            if (session.Forget(id, this))
+                Send(new { id, type = "error", payload = StreamedOperation.Sendable(error, session._context).Errors });
             Dispose();
         }
 

@@ -67,13 +67,14 @@ public sealed class RecordChangeStream(
             object? record = null;
             if (found is not null && !found.TryGetValue(id, out record))
                 continue; // filtered out, or deleted again since
-            records.Add(new RecordChange(change.List, operation, GlobalId.Encode(model.Name, id), record, change.Version, change.CommittedAt));
+            var globalId = GlobalId.Encode(model.Name, id);
+            records.Add(new RecordChange(change.List, operation, globalId, record, change.Version, change.CommittedAt));
         }
         return records;
     }
 
-    private sealed class ChannelObserver(ChannelWriter<RegistryChange> writer, IReadOnlyDictionary<string, (EntityModel, RecordWatch)> watched)
-        : IObserver<RegistryChange>
+    private sealed class ChannelObserver(
+        ChannelWriter<RegistryChange> writer, IReadOnlyDictionary<string, (EntityModel, RecordWatch)> watched) : IObserver<RegistryChange>
     {
         public void OnNext(RegistryChange value)
         {

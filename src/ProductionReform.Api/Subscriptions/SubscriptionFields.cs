@@ -41,14 +41,14 @@ public static class SubscriptionFields
 
     private static FieldType Changed(string name, RecordChangeType payload, IReadOnlyList<EntityModel> models, LiveReads live,
         string description) => new()
-    {
-        Name = name,
-        Description = description,
-        ResolvedType = new NonNullGraphType(payload),
-        Arguments = new QueryArguments(LiveReads.Where(models[0])),
-        Resolver = SourceResolver,
-        StreamResolver = new SourceStreamResolver<RecordChange>(context => Stream(context, models, live)),
-    };
+        {
+            Name = name,
+            Description = description,
+            ResolvedType = new NonNullGraphType(payload),
+            Arguments = new QueryArguments(LiveReads.Where(models[0])),
+            Resolver = SourceResolver,
+            StreamResolver = new SourceStreamResolver<RecordChange>(context => Stream(context, models, live)),
+        };
 
     private static FieldType ChangedOfLists(IReadOnlyList<EntityModel> models, LiveReads live)
     {

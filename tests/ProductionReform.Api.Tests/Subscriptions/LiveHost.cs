@@ -64,7 +64,8 @@ public sealed class LiveHost : IAsyncDisposable
         }
     }
 
-    public Task<string> CreateKeyAsync(string name, ProductionReform.Domain.RegistryRole role) => RegistryApi.CreateKeyAsync(Services, name, role);
+    public Task<string> CreateKeyAsync(string name, ProductionReform.Domain.RegistryRole role) =>
+        RegistryApi.CreateKeyAsync(Services, name, role);
 
     /// <summary>POSTs a query or mutation (with a bearer key when given) and returns its <c>data</c>.</summary>
     public async Task<JsonObject> QueryAsync(string query, object? variables = null, string? bearer = null)

@@ -34,10 +34,14 @@ public sealed class SubscriptionClient : IAsyncDisposable
 
     /// <summary>Starts graphql-ws against <paramref name="address"/> (ws://…/graphql) with one WebSocket for all operations.</summary>
     public static Task<SubscriptionClient> WebSocketAsync(Uri address, object? connectionParams, params Operation[] operations) =>
-        StartAsync(new { transport = "ws", url = new Uri(address, "/graphql").ToString().Replace("http", "ws"), connectionParams, operations });
+        StartAsync(new
+        {
+            transport = "ws", url = new Uri(address, "/graphql").ToString().Replace("http", "ws"), connectionParams, operations,
+        });
 
     /// <summary>Starts graphql-sse in distinct-connections mode (one event stream per operation).</summary>
-    public static Task<SubscriptionClient> EventStreamAsync(Uri address, IDictionary<string, string>? headers, params Operation[] operations) =>
+    public static Task<SubscriptionClient> EventStreamAsync(Uri address, IDictionary<string, string>? headers,
+        params Operation[] operations) =>
         StartAsync(new { transport = "sse", url = new Uri(address, "/graphql").ToString(), headers, operations });
 
     private static async Task<SubscriptionClient> StartAsync(object spec)
