@@ -1,8 +1,10 @@
+using GraphQL;
 using GraphQL.Types;
 
 namespace ProductionReform.Api.Subscriptions;
 
 /// <summary>The payload of a change subscription: <see cref="RecordChange"/> with the record as <paramref name="record"/>.</summary>
+[DoNotRegister] // one per list, built by SubscriptionFields; not a service
 public sealed class RecordChangeType : ObjectGraphType<RecordChange>
 {
     public RecordChangeType(string name, IGraphType record, string recordDescription)
