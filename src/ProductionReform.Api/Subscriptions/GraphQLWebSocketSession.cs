@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using GraphQL;
+using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using ProductionReform.Api.Access;
@@ -225,7 +226,9 @@ public sealed class GraphQLWebSocketSession
         var operation = await StreamedOperation.StartAsync(_context, request!);
         if (operation.Events is null)
         {
-            if (!operation.Result.Executed && operation.Result.Errors is { Count: > 0 } errors)
+            // A refusal, or a subscription whose stream could not start (a bad `where`): the operation fails.
+            var failed = !operation.Result.Executed || operation.Result.Operation?.Operation == OperationType.Subscription;
+            if (failed && operation.Result.Errors is { Count: > 0 } errors)
             {
                 PostError(id, errors);
                 return;

@@ -202,6 +202,46 @@ public sealed class SubscriptionTests
         });
     }
 
+    [Test]
+    public async Task A_WebSocket_without_connection_init_in_time_or_idle_too_long_is_closed_with_the_protocol_codes()
+    {
+        await using var limited = await LiveHost.StartAsync(_database, new Dictionary<string, string?>
+        {
+            ["Limits:Subscriptions:ConnectionInitTimeout"] = "00:00:01",
+            ["Limits:Subscriptions:IdleTimeout"] = "00:00:01",
+        });
+        var endpoint = new Uri(limited.Address.ToString().Replace("http", "ws") + "graphql");
+        using var silent = await RawSocket.ConnectAsync(endpoint);
+        using var idle = await RawSocket.ConnectAsync(endpoint);
+        await idle.SendAsync("""{"type":"connection_init"}""");
+
+        var ack = await idle.ReceiveAsync();
+        var (silentStatus, silentReason) = await silent.ClosedAsync();
+        var (idleStatus, idleReason) = await idle.ClosedAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ack, Does.Contain("connection_ack"));
+            Assert.That((int)silentStatus!, Is.EqualTo(4408), silentReason);
+            Assert.That(idleStatus, Is.EqualTo(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure), idleReason);
+            Assert.That(idleReason, Is.EqualTo("Idle timeout"));
+        });
+    }
+
+    [Test]
+    public async Task A_subscription_whose_where_is_over_a_limit_fails_with_an_error_message()
+    {
+        var names = Enumerable.Range(0, 501).Select(i => $"name {i}").ToArray();
+        await using var client = await SubscriptionClient.WebSocketAsync(_api.Address, null, new SubscriptionClient.Operation(
+            "subscription($names: [String]) { enterprisesChanged(where: { name: { in: $names } }) { id } }", new { names }));
+
+        var refused = await client.NextAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused["type"]!.GetValue<string>(), Is.EqualTo("error"), refused.ToJsonString());
+            Assert.That(refused["error"]!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("LIMIT_EXCEEDED"));
+        });
+    }
+
     private sealed record Enterprise(string Id, string Name, long Version, int Employees);
 
     /// <summary>Two seed enterprises of their own for a test (by position in name order), as they are now.</summary>
