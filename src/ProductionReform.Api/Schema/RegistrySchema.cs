@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ProductionReform.Api.Features;
 using ProductionReform.Api.Features.Audit;
 using ProductionReform.Api.Features.Cases;
+using ProductionReform.Api.Features.Changes;
 using ProductionReform.Api.Features.Enterprises;
 using ProductionReform.Api.Features.Indicators;
 using ProductionReform.Api.Features.Industries;
@@ -56,6 +57,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         SearchFields.AddTo(query, data.Nodes);
         ProvenanceFields.AddTo(data.Types, data.Nodes);
         DataQualityFields.AddTo(query);
+        ChangeFeedFields.AddTo(query, dataOptions.Value);
         Query = query;
         Mutation = MutationFields.Build(this, data.Types.OfType<IRegistryEntityType>().Select(t => t.Mutations), data.Nodes);
         Subscription = SubscriptionFields.Build(data.Types.OfType<IRegistryEntityType>().Select(t => t.Model), data.Live);

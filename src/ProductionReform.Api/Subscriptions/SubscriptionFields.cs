@@ -2,8 +2,10 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Http;
 using ProductionReform.Api.Limits;
 using ProductionReform.Api.Live;
+using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Model;
 
@@ -52,26 +54,29 @@ public static class SubscriptionFields
 
     private static FieldType ChangedOfLists(IReadOnlyList<EntityModel> models, LiveReads live)
     {
-        var listEnum = new EnumerationGraphType { Name = "RegistryList", Description = "A root list of the registry." };
-        foreach (var model in models)
-            listEnum.Add(new EnumValueDefinition(model.ListName.ToConstantCase(), model.ListName) { Description = model.PluralName });
         var payload = new RecordChangeType("RecordChange", new GraphQLTypeReference("Node"),
             "The record after the write, as selected (with fragments `... on Enterprise`); null when it was deleted.");
+        var listNames = models.Select(m => m.ListName).ToList();
         return new FieldType
         {
             Name = "changed",
             Description = "Records of the given lists (all when left out) as they are created, updated or deleted.",
             ResolvedType = new NonNullGraphType(payload),
-            Arguments = new QueryArguments(new QueryArgument(new ListGraphType(new NonNullGraphType(listEnum)))
+            Arguments = new QueryArguments(new QueryArgument<ListGraphType<NonNullGraphType<StringGraphType>>>
             {
                 Name = "lists",
-                Description = "The lists to watch; all when left out.",
+                Description = "Only the records of these root lists (enterprises, regions…); default all.",
             }),
             Resolver = SourceResolver,
             StreamResolver = new SourceStreamResolver<RecordChange>(context =>
             {
-                var names = context.GetArgument<List<string>?>("lists");
-                return Stream(context, names is null ? models : models.Where(m => names.Contains(m.ListName)).ToList(), live);
+                var names = context.GetArgument<List<string>?>("lists") ?? listNames;
+                if (names.FirstOrDefault(name => !listNames.Contains(name)) is { } unknown)
+                {
+                    throw new DataError(ErrorCodes.InvalidArgument, $"'{unknown}' in `lists` is not a root list of the registry.")
+                        .AddExtension("validNames", listNames);
+                }
+                return Stream(context, models.Where(m => names.Contains(m.ListName)).ToList(), live);
             }),
         };
     }

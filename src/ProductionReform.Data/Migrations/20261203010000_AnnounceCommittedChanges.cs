@@ -51,12 +51,15 @@ namespace ProductionReform.Data.Migrations
                 INSERT INTO registry_changes (table_name, record_id, operation, changed_columns, opens_transaction)
                 SELECT c.table_name, c.record_id, c.operation, c.changed_columns, pending = '' AND c.n = 1
                 FROM unnest(changes) WITH ORDINALITY AS c(table_name, record_id, operation, changed_columns, n);
+                IF pending = 'overflow' THEN
+                    RETURN;
+                END IF;
                 SELECT string_agg(json_build_object('table', s.table_name, 'operation', s.operation, 'ids', s.ids)::text, ',')
                 INTO summary
                 FROM (SELECT c.table_name, c.operation, array_agg(DISTINCT c.record_id ORDER BY c.record_id) AS ids
                       FROM unnest(changes) AS c GROUP BY c.table_name, c.operation) AS s;
                 pending := CASE
-                    WHEN pending = 'overflow' OR octet_length(pending) + octet_length(summary) > 7000 THEN 'overflow'
+                    WHEN octet_length(pending) + octet_length(summary) > 7000 THEN 'overflow'
                     WHEN pending = '' THEN summary
                     ELSE pending || ',' || summary END;
                 PERFORM set_config('registry.pending_changes', pending, true);

@@ -203,6 +203,33 @@ public sealed class SubscriptionTests
     }
 
     [Test]
+    public async Task Changed_of_several_lists_delivers_a_created_record_selected_by_fragment_and_refuses_an_unknown_list()
+    {
+        await using var client = await SubscriptionClient.EventStreamAsync(_api.Address, null, new SubscriptionClient.Operation(
+            """subscription { changed(lists: ["industries", "regions"]) { list operation record { ... on Region { name kind } } } }"""));
+        await using var unknown = await SubscriptionClient.WebSocketAsync(_api.Address, null,
+            new SubscriptionClient.Operation("""subscription { changed(lists: ["regions", "nowhere"]) { id } }"""));
+        await _api.ListeningAsync(1);
+
+        await _api.QueryAsync("""mutation { createRegion(input: { name: "订阅多表测试区", kind: TOWNSHIP }) { region { id } } }""",
+            bearer: _editor);
+
+        var change = Change(await client.NextAsync(), "changed");
+        var refused = await unknown.NextAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(change["list"]!.GetValue<string>(), Is.EqualTo("regions"));
+            Assert.That(change["operation"]!.GetValue<string>(), Is.EqualTo("CREATE"));
+            Assert.That(change["record"]!["name"]!.GetValue<string>(), Is.EqualTo("订阅多表测试区"));
+            Assert.That(change["record"]!["kind"]!.GetValue<string>(), Is.EqualTo("TOWNSHIP"));
+            Assert.That(refused["type"]!.GetValue<string>(), Is.EqualTo("error"), refused.ToJsonString());
+            var extensions = refused["error"]!["errors"]![0]!["extensions"]!;
+            Assert.That(extensions["code"]!.GetValue<string>(), Is.EqualTo("INVALID_ARGUMENT"));
+            Assert.That(extensions["validNames"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("regions"));
+        });
+    }
+
+    [Test]
     public async Task A_WebSocket_without_connection_init_in_time_or_idle_too_long_is_closed_with_the_protocol_codes()
     {
         await using var limited = await LiveHost.StartAsync(_database, new Dictionary<string, string?>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GraphQL.Types;
 using ProductionReform.Domain;
 using ProductionReform.GraphQL.Data.Model;
@@ -18,27 +17,11 @@ public sealed class AuditEventType : EntityGraphType<AuditEvent>
         Scalar(x => x.EntityType, "The type of the record, as the schema names it (Enterprise, PilotEnrollment…).");
         Scalar(x => x.EntityId, "The database key of the record; its global id is the `id` of that type.");
         Scalar<string, NonNullGraphType<ListGraphType<NonNullGraphType<AuditChangeType>>>>(x => x.Changes,
-            "The changed fields with their values before and after (all fields for a create or delete).", Parse)
+            "The changed fields with their values before and after (all fields for a create or delete).", AuditChange.FromJson)
             .NotFilterable().NotSortable();
         Scalar<string, NonNullGraphType<StringGraphType>>(x => x.Changes,
             "The changes as JSON text: {\"field\": {\"before\": …, \"after\": …}}.", json => json, name: "changesJson")
             .NotFilterable().NotSortable();
         Scalar(x => x.CorrelationId, "The request's correlation id, to find it in the log.");
     }
-
-    private static List<AuditChange> Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject()
-            .Select(p => new AuditChange(p.Name, Text(p.Value, "before"), Text(p.Value, "after")))
-            .ToList();
-    }
-
-    private static string? Text(JsonElement change, string side) =>
-        change.TryGetProperty(side, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.String => value.GetString(),
-            _ => value.GetRawText(),
-        } : null;
 }
