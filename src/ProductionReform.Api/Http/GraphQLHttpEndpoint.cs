@@ -18,6 +18,8 @@ namespace ProductionReform.Api.Http;
 /// <item><c>GET ?query=&amp;operationName=&amp;variables=&lt;json&gt;&amp;extensions=&lt;json&gt;</c>:
 /// queries only; a mutation or subscription answers 405 with <c>Allow: POST</c>.</item>
 /// <item><c>GET</c> from a browser (Accept names <c>text/html</c>) without <c>query</c>: the <see cref="GraphiQLPage"/>.</item>
+/// <item>A WebSocket upgrade: graphql-transport-ws (<see cref="GraphQLWebSocketSession"/>); <c>Accept: text/event-stream</c>:
+/// GraphQL over server-sent events (<see cref="GraphQLEventStream"/>) — the subscription transports.</item>
 /// </list>
 /// Transport errors (bad JSON, missing query, bad variables, unsupported Content-Type, method) are GraphQL-shaped
 /// (<c>{"errors":[{"message","extensions":{"code"}}]}</c>, codes in <see cref="ErrorCodes"/>).
