@@ -47,7 +47,11 @@ public sealed class RegistryChangeListener(
             {
                 await ListenAsync(() => retry = FirstRetry, stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
             {
                 logger.LogWarning("The change listener lost its connection ({Reason}); reconnecting in {Delay} ms",
                     e.Message, retry.TotalMilliseconds);
@@ -60,10 +64,6 @@ public sealed class RegistryChangeListener(
                     return;
                 }
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }
