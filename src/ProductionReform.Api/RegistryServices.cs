@@ -6,6 +6,7 @@ using ProductionReform.Api.Http;
 using ProductionReform.Api.Limits;
 using ProductionReform.Api.Live;
 using ProductionReform.Api.Schema;
+using ProductionReform.Api.Subscriptions;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Caching;
 using ProductionReform.Api.Pooling;
@@ -61,6 +62,7 @@ public static class RegistryServices
         services.Configure<DataOptions>(configuration.GetSection("Data"));
         services.AddRegistryLimits(configuration);
         services.AddHttpCaching(configuration);
+        services.AddSingleton<SubscriptionSlots>();
         var countSql = configuration.GetValue<bool>("Diagnostics:SqlCount");
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RegistrySchema>()
@@ -75,6 +77,8 @@ public static class RegistryServices
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             // Resolvers share the request's DbContext, which runs one command at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            // Each event of a subscription runs on a service scope (a DbContext) of its own, its resolvers one at a time.
+            .AddScopedSubscriptionExecutionStrategy()
             .ConfigureExecution(async (options, next) =>
             {
                 if (!countSql) return await next(options);

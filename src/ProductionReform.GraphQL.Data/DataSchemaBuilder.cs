@@ -42,6 +42,9 @@ public sealed class DataSchemaBuilder
     /// <summary>The history behind <c>asOf</c>; without it no field takes <c>asOf</c>.</summary>
     public IPastRows? Past { get; set; }
 
+    /// <summary>The reads of subscriptions (changed records, re-evaluated aggregates); set by <see cref="Build"/>.</summary>
+    public LiveReads Live { get; private set; } = null!;
+
     public DataSchemaBuilder Add(IEntityGraphType type)
     {
         _types.Add(type);
@@ -66,6 +69,7 @@ public sealed class DataSchemaBuilder
         }
         var services = new DataServices(Models, _options, Past);
         Nodes = services.Nodes;
+        Live = new LiveReads(services);
 
         var node = new NodeInterface();
         schema.RegisterType(node);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProductionReform.Api.Live;
 
 namespace ProductionReform.Benchmarks;
 
@@ -28,7 +30,20 @@ public sealed class BenchServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static BenchServer Start(string connectionString)
+    public static BenchServer Start(string connectionString) => Create(connectionString, null);
+
+    /// <summary>
+    /// <see cref="Start"/> with more settings, once the API's change listener is connected (so that subscribers hear
+    /// every commit from then on).
+    /// </summary>
+    public static async Task<BenchServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
+    {
+        var server = Create(connectionString, settings);
+        await server._factory.Services.GetServices<IHostedService>().OfType<RegistryChangeListener>().Single().Listening;
+        return server;
+    }
+
+    private static BenchServer Create(string connectionString, IReadOnlyDictionary<string, string>? settings)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
@@ -40,6 +55,7 @@ public sealed class BenchServer : IAsyncDisposable
             // Every client here shares one address: the per-IP rate limit would answer 429s, not queries.
             host.UseSetting("Limits:RateLimit:Enabled", "false");
             host.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) host.UseSetting(key, value);
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

@@ -17,6 +17,7 @@ namespace ProductionReform.Benchmarks;
 /// --workloads measures only the named workloads; --api-env (repeatable) sets an environment variable of the API's
 /// process, e.g. a runtime setting (DOTNET_gcServer, DOTNET_TieredPGO) to compare without rebuilding.
 /// Or -- --soak [minutes] [--connection …]: the soak (see <see cref="Soak"/>).
+/// Or -- --delivery [subscribers] [--duration seconds] [--connection …]: subscription delivery latency (see <see cref="Delivery"/>).
 /// </summary>
 public static class BenchmarkMain
 {
@@ -30,6 +31,8 @@ public static class BenchmarkMain
     {
         if (args is ["--soak", .. var soak])
             return await Soak.RunAsync(soak.TakeWhile(a => a != "--connection").ToArray(), soak.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault() ?? DefaultServer);
+        if (args is ["--delivery", .. var delivery])
+            return await RunDeliveryAsync(delivery);
         Options options;
         try { options = Options.Parse(args); }
         catch (Exception e) when (e is ArgumentException or FormatException)
@@ -45,6 +48,14 @@ public static class BenchmarkMain
                           $"{options.Duration.TotalSeconds:0.#} s per measurement after {options.WarmUp.TotalSeconds:0.#} s warm-up, " +
                           $"{Environment.ProcessorCount} cores, {startedAt:yyyy-MM-dd HH:mm} UTC");
         return options.InProcess ? await InProcessAsync(options, startedAt) : await SideBySideAsync(options, startedAt);
+    }
+
+    private static Task<int> RunDeliveryAsync(string[] args)
+    {
+        var subscribers = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var given) ? given : 100;
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var duration = Value("--duration") is { } seconds ? double.Parse(seconds, CultureInfo.InvariantCulture) : 10;
+        return Delivery.RunAsync(subscribers, TimeSpan.FromSeconds(duration), Value("--connection") ?? DefaultServer);
     }
 
     private static async Task<int> SideBySideAsync(Options options, DateTimeOffset startedAt)

@@ -40,6 +40,7 @@ public static class HostingDefaults
         app.UseCorrelationId();
         app.UseFaultAnswers();
         app.UseStaticFiles();
+        app.UseWebSockets(); // subscriptions over graphql-transport-ws at /graphql
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

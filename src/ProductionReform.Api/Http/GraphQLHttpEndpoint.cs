@@ -2,6 +2,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using ProductionReform.Api.Subscriptions;
 
 namespace ProductionReform.Api.Http;
 
@@ -17,6 +18,8 @@ namespace ProductionReform.Api.Http;
 /// <item><c>GET ?query=&amp;operationName=&amp;variables=&lt;json&gt;&amp;extensions=&lt;json&gt;</c>:
 /// queries only; a mutation or subscription answers 405 with <c>Allow: POST</c>.</item>
 /// <item><c>GET</c> from a browser (Accept names <c>text/html</c>) without <c>query</c>: the <see cref="GraphiQLPage"/>.</item>
+/// <item>A WebSocket upgrade: graphql-transport-ws (<see cref="GraphQLWebSocketSession"/>); <c>Accept: text/event-stream</c>:
+/// GraphQL over server-sent events (<see cref="GraphQLEventStream"/>) — the subscription transports.</item>
 /// </list>
 /// Transport errors (bad JSON, missing query, bad variables, unsupported Content-Type, method) are GraphQL-shaped
 /// (<c>{"errors":[{"message","extensions":{"code"}}]}</c>, codes in <see cref="ErrorCodes"/>).
@@ -31,6 +34,11 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleCoreAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await GraphQLWebSocketSession.RunAsync(context);
+            return;
+        }
         var options = context.RequestServices.GetService<GraphQLHttpOptions>() ?? DefaultOptions;
         var request = context.Request;
         bool isGet = HttpMethods.IsGet(request.Method);
@@ -46,6 +54,12 @@ public static class GraphQLHttpEndpoint
         if (GraphiQLPage.IsRequested(request, options))
         {
             await GraphiQLPage.WriteAsync(context, options);
+            return;
+        }
+
+        if (GraphQLEventStream.IsRequested(request))
+        {
+            await HandleEventStreamAsync(context, options, isGet);
             return;
         }
 
@@ -103,6 +117,47 @@ public static class GraphQLHttpEndpoint
             }
             await WriteAsync(context, format, await GraphQLRequestExecutor.ResolveAndExecuteAsync(context, options, request!));
         }
+    }
+
+    /// <summary>GraphQL over server-sent events: one request (GET or POST, no batch), answered as a stream of results.</summary>
+    private static async Task HandleEventStreamAsync(HttpContext context, GraphQLHttpOptions options, bool isGet)
+    {
+        var json = GraphQLResponseFormat.Json.ContentType;
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        GraphQLRequest? request = null;
+        TransportRefusal? refusal;
+        if (isGet)
+        {
+            refusal = GraphQLRequestReader.ReadQueryString(context.Request.Query, serializer, out var read)
+                ?? GraphQLRequestReader.QueryMissing(read);
+            request = read;
+        }
+        else
+        {
+            var (document, bodyRefusal) = await GraphQLRequestBody.ReadAsync(context, options);
+            using (document)
+            {
+                if (bodyRefusal is not null)
+                {
+                    refusal = bodyRefusal;
+                }
+                else if (document!.RootElement.ValueKind == JsonValueKind.Array)
+                {
+                    refusal = TransportRefusal.BadRequest("An event stream answers one request object, not a batch.",
+                        ErrorCodes.InvalidRequest);
+                }
+                else
+                {
+                    refusal = GraphQLRequestReader.ReadJson(document.RootElement, serializer, out request);
+                }
+            }
+        }
+        if (refusal is not null)
+        {
+            await GraphQLResponseWriter.WriteRefusalAsync(context, refusal, json);
+            return;
+        }
+        await GraphQLEventStream.StreamAsync(context, request!);
     }
 
     private static async Task HandleBatchAsync(HttpContext context, GraphQLHttpOptions options, IGraphQLTextSerializer serializer,

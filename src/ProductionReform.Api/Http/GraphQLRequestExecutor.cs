@@ -60,10 +60,10 @@ public static class GraphQLRequestExecutor
 
     /// <summary>
     /// Replaces every <see cref="UnhandledError"/> (an exception that is not an <see cref="ExecutionError"/>, thrown by a
-    /// resolver or during execution) with <c>DATABASE_UNAVAILABLE</c> when that was the cause, else with a generic
-    /// <c>INTERNAL_ERROR</c> that carries the correlation id, after logging the exception.
+    /// resolver, during execution or for an event of a subscription) with <c>DATABASE_UNAVAILABLE</c> when that was the
+    /// cause, else with a generic <c>INTERNAL_ERROR</c> that carries the correlation id, after logging the exception.
     /// </summary>
-    private static void ReplaceUnhandledErrors(ExecutionResult result, HttpContext context)
+    public static void ReplaceUnhandledErrors(ExecutionResult result, HttpContext context)
     {
         if (result.Errors is not { Count: > 0 } errors || !errors.Any(e => e is UnhandledError))
             return;

@@ -19,6 +19,13 @@ public sealed class LimitExceededError : ValidationError
         this.AddExtension("limit", limit).AddExtension("maximum", maximum).AddExtension("measured", measured);
     }
 
+    /// <summary>A limit met while running (subscriptions at once …), reported as a validation refusal is.</summary>
+    public static ExecutionError Refusal(string limit, long maximum, long measured, string what) =>
+        new ExecutionError($"{what} is {measured}; the maximum is {maximum}.") { Code = ErrorCodes.LimitExceeded }
+            .AddExtension("limit", limit)
+            .AddExtension("maximum", maximum)
+            .AddExtension("measured", measured);
+
     /// <summary>The execution timeout, which is not a validation refusal but is reported the same way.</summary>
     public static ExecutionError Timeout(TimeSpan maximum, TimeSpan measured) =>
         new ExecutionError($"The request ran for {(long)measured.TotalMilliseconds} ms and was cancelled; "

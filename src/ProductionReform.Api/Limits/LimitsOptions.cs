@@ -44,4 +44,6 @@ public sealed class LimitsOptions
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public SubscriptionLimits Subscriptions { get; set; } = new();
 }

@@ -41,9 +41,16 @@ public static class RateLimiting
     }
 
     private static (string Key, int Permits) Partition(HttpContext context, RateLimitOptions options) =>
-        context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
-            ? ("user:" + name, options.AuthenticatedPermitLimit)
-            : ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.PermitLimit);
+        (CallerOf(context), IsAuthenticated(context) ? options.AuthenticatedPermitLimit : options.PermitLimit);
+
+    /// <summary>Whom a limit counts for: the API key's name or the token's subject, else the client's IP address.</summary>
+    public static string CallerOf(HttpContext context) =>
+        IsAuthenticated(context)
+            ? "user:" + context.User.Identity!.Name
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static bool IsAuthenticated(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, Name.Length: > 0 };
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, RateLimitOptions options,
         CancellationToken cancellationToken)

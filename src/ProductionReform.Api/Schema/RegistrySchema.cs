@@ -18,6 +18,7 @@ using ProductionReform.Api.Features.Standards;
 using ProductionReform.Api.Features.Studios;
 using ProductionReform.Api.Features.Training;
 using ProductionReform.Api.Mutations;
+using ProductionReform.Api.Subscriptions;
 using ProductionReform.Data;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Model;
@@ -60,6 +61,7 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         ChangeFeedFields.AddTo(query, dataOptions.Value);
         Query = query;
         Mutation = MutationFields.Build(this, data.Types.OfType<IRegistryEntityType>().Select(t => t.Mutations), data.Nodes);
+        Subscription = SubscriptionFields.Build(data.Types.OfType<IRegistryEntityType>().Select(t => t.Model), data.Live);
         Models = data.Models;
     }
 

@@ -221,12 +221,15 @@ internal static class AggregateFields
             Name = "where",
             Description = "Conditions the rows meet.",
         }),
-        Resolver = new FuncFieldResolver<object>(context =>
-        {
-            var where = context.Arguments is { } a && a.TryGetValue("where", out var w) ? w.Value as IDictionary<string, object?> : null;
-            return new AggregateSource(model, services.Filters.Translate(model, where), Database.Of(context)) { Services = services };
-        }),
+        Resolver = new FuncFieldResolver<object>(context => Source(context, model, services)),
     };
+
+    /// <summary>What the aggregate type's fields read: the rows of the field's <c>where</c>, on the context's DbContext.</summary>
+    public static AggregateSource Source(IResolveFieldContext context, EntityModel model, DataServices services)
+    {
+        var where = context.Arguments is { } a && a.TryGetValue("where", out var w) ? w.Value as IDictionary<string, object?> : null;
+        return new AggregateSource(model, services.Filters.Translate(model, where), Database.Of(context)) { Services = services };
+    }
 
     private static InputObjectGraphType BucketInput(EntityModel model, EnumerationGraphType dateField)
     {
