@@ -5,7 +5,9 @@ public sealed class HttpCachingOptions
 {
     public const string Section = "HttpCaching";
 
-    /// <summary>Give GET queries and exports an ETag of the data version, and answer 304 to a matching If-None-Match. Default: on.</summary>
+    /// <summary>
+    /// Give GET queries and exports an ETag of the data version, and answer 304 to a matching If-None-Match. Default: on.
+    /// </summary>
     public bool ETags { get; set; } = true;
 
     /// <summary>The <c>Cache-Control</c> of an answer to a caller with a key or token. Default: <c>private</c>.</summary>

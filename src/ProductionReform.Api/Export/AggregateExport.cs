@@ -74,7 +74,8 @@ public sealed class AggregateExport(ISchema schema, ModelRegistry models)
         var keyType = (IComplexGraphType)Unwrap(group.GetField(KeyField)!.ResolvedType!);
         var columns = new List<AggregateColumn>();
         var selection = new StringBuilder();
-        var keySelections = by.Select(name => keyType.GetField(name)).OfType<FieldType>().Select(key => KeySelection(key, columns)).ToList();
+        var keySelections = by.Select(name => keyType.GetField(name)).OfType<FieldType>()
+            .Select(key => KeySelection(key, columns)).ToList();
         if (variables.ContainsKey(BucketArgument))
         {
             keySelections.Add($"{BucketArgument} {{ start }}");

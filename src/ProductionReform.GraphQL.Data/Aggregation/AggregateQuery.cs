@@ -62,7 +62,10 @@ internal static class AggregateQuery
         var key = Expression.Property(g, nameof(IGrouping<int, int>.Key));
 
         if (request.Having is { } having)
-            query = Linq.Where(query, groupingType, Expression.Lambda(HavingTranslator.Condition(model, terms, having, services.Options), g));
+        {
+            var condition = HavingTranslator.Condition(model, terms, having, services.Options);
+            query = Linq.Where(query, groupingType, Expression.Lambda(condition, g));
+        }
 
         var ordered = false;
         foreach (var (field, descending) in request.Sort)

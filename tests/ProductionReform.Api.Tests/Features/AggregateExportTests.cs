@@ -104,8 +104,9 @@ public sealed class AggregateExportTests
     public async Task A_time_bucket_is_a_date_column_and_its_filled_years_are_rows()
     {
         const string Bucket = """{"field":"PERIOD_START","unit":"YEAR","fill":true}""";
-        var data = await _api.QueryAsync($$"""
-            { indicatorValuesAggregate { groups(bucket: { field: PERIOD_START, unit: YEAR, fill: true }) { key { bucket { start } } count } } }
+        var data = await _api.QueryAsync("""
+            { indicatorValuesAggregate { groups(bucket: { field: PERIOD_START, unit: YEAR, fill: true }) {
+                key { bucket { start } } count } } }
             """);
         var groups = data["indicatorValuesAggregate"]!["groups"]!.AsArray();
         using var response = await _api.Client.GetAsync($"/export/indicatorValuesAggregate.csv?bucket={Uri.EscapeDataString(Bucket)}");

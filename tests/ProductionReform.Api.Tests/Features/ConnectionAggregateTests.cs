@@ -121,7 +121,8 @@ public sealed class ConnectionAggregateTests
                 enterprises { aggregate { distinctCount { region }
                   groups(by: [REGION], having: { count: { gte: 2 } }) { key { region { id } } count } } } } }
               indicators(first: 100) { nodes { id
-                values { aggregate { groups(bucket: { field: PERIOD_START, unit: YEAR, fill: true }) { key { bucket { start } } count } } } } } }
+                values { aggregate { groups(bucket: { field: PERIOD_START, unit: YEAR, fill: true }) {
+                  key { bucket { start } } count } } } } } }
             """;
         // A figure three years after one of the seed's, so that its indicator has empty years between them.
         await _api.SqlAsync("""
@@ -139,15 +140,19 @@ public sealed class ConnectionAggregateTests
             SELECT industry_id, region_id, count(*) FROM enterprises WHERE industry_id IS NOT NULL
             GROUP BY industry_id, region_id HAVING count(*) >= 2 ORDER BY industry_id, count(*) DESC, region_id
             """)).GroupBy(r => GlobalId.Encode("Industry", (int)r[0]!))
-            .ToDictionary(g => g.Key, g => g.Select(r => $"{(r[1] is null ? "" : GlobalId.Encode("Region", (int)r[1]!))}:{r[2]}").ToList());
+            .ToDictionary(g => g.Key, g => g.Select(r => $"{(r[1] is null ? "" : GlobalId.Encode("Region", (int)r[1]!))}:{r[2]}")
+                .ToList());
         // Each indicator's own years, from its first to its last, those without figures counted 0.
         var years = (await _api.SqlAsync("""
-            WITH spans AS (SELECT indicator_id, date_trunc('year', min(period_start)) AS first, date_trunc('year', max(period_start)) AS last
+            WITH spans AS (SELECT indicator_id, date_trunc('year', min(period_start)) AS first,
+                                  date_trunc('year', max(period_start)) AS last
                            FROM indicator_values WHERE period_start IS NOT NULL GROUP BY indicator_id)
             SELECT s.indicator_id, to_char(y, 'YYYY-MM-DD'),
-                   (SELECT count(*) FROM indicator_values v WHERE v.indicator_id = s.indicator_id AND date_trunc('year', v.period_start) = y)
+                   (SELECT count(*) FROM indicator_values v
+                    WHERE v.indicator_id = s.indicator_id AND date_trunc('year', v.period_start) = y)
             FROM spans s, generate_series(s.first, s.last, interval '1 year') AS y ORDER BY s.indicator_id, y
-            """)).GroupBy(r => GlobalId.Encode("Indicator", (int)r[0]!)).ToDictionary(g => g.Key, g => g.Select(r => $"{r[1]}:{r[2]}").ToList());
+            """)).GroupBy(r => GlobalId.Encode("Indicator", (int)r[0]!))
+            .ToDictionary(g => g.Key, g => g.Select(r => $"{r[1]}:{r[2]}").ToList());
 
         Assert.That(largeGroups.Values.Count(groups => groups.Count > 1), Is.GreaterThan(1), "several parents with several large groups");
         Assert.That(years.Values.SelectMany(v => v).Count(v => v.EndsWith(":0")), Is.GreaterThan(0), "an indicator with an empty year");
