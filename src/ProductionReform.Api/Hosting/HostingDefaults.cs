@@ -16,6 +16,9 @@ public static class HostingDefaults
 {
     public const string ForwardedHeadersSection = "Hosting:ForwardedHeaders";
 
+    /// <summary>The response header that names the instance (<c>Instance:Name</c>) behind a load balancer.</summary>
+    public const string InstanceHeader = "X-Instance";
+
     public static WebApplicationBuilder AddHostingDefaults(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -37,6 +40,7 @@ public static class HostingDefaults
         // SIGTERM stops taking requests and lets those in flight finish; then the pooled connections are closed, not dropped.
         app.Lifetime.ApplicationStopped.Register(Npgsql.NpgsqlConnection.ClearAllPools);
         app.UseForwardedHeaders();
+        app.UseInstanceName();
         app.UseCorrelationId();
         app.UseFaultAnswers();
         app.UseStaticFiles();
@@ -45,6 +49,21 @@ public static class HostingDefaults
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>
+    /// With <c>Instance:Name</c> set, every answer says which instance gave it (<see cref="InstanceHeader"/>), so that an
+    /// answer through a load balancer can be traced to its instance and its log.
+    /// </summary>
+    private static void UseInstanceName(this WebApplication app)
+    {
+        if (app.Configuration["Instance:Name"] is not { Length: > 0 } name)
+            return;
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[InstanceHeader] = name;
+            return next(context);
+        });
     }
 
     /// <summary><c>/healthz</c>: the process answers; <c>/readyz</c>: the checks tagged <c>ready</c> (database, migrations) pass.</summary>

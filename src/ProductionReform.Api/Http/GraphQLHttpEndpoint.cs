@@ -79,7 +79,7 @@ public static class GraphQLHttpEndpoint
     {
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var refusal = GraphQLRequestReader.ReadQueryString(context.Request.Query, serializer, out var request);
-        if (refusal is null && GraphQLRequestExecutor.Resolve(context, options, request) is { } refused)
+        if (refusal is null && await GraphQLRequestExecutor.ResolveAsync(context, options, request) is { } refused)
         {
             await WriteAsync(context, format, refused);
             return;

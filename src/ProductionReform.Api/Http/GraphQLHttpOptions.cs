@@ -41,7 +41,7 @@ public sealed class GraphQLHttpOptions
     /// like a validation error (no <c>data</c>; 200 for <c>application/json</c>, 400 for
     /// <c>application/graphql-response+json</c>).
     /// </summary>
-    public Func<global::GraphQL.Transport.GraphQLRequest, HttpContext, ExecutionError?>? ResolveRequest { get; set; }
+    public Func<global::GraphQL.Transport.GraphQLRequest, HttpContext, ValueTask<ExecutionError?>>? ResolveRequest { get; set; }
 
     /// <summary>
     /// Called for every operation after the transport has filled in the <see cref="ExecutionOptions"/>

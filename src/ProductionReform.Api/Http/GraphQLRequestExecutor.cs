@@ -17,13 +17,15 @@ public static class GraphQLRequestExecutor
     private const string LoggerCategory = "ProductionReform.Api.Http.GraphQLHttpEndpoint";
 
     /// <summary>Runs <see cref="GraphQLHttpOptions.ResolveRequest"/>: null to go on, else the refusal as a result.</summary>
-    public static ExecutionResult? Resolve(HttpContext context, GraphQLHttpOptions options, GraphQLRequest request)
-        => options.ResolveRequest?.Invoke(request, context) is { } error ? GraphQLResponseWriter.ErrorResult(error) : null;
+    public static async ValueTask<ExecutionResult?> ResolveAsync(HttpContext context, GraphQLHttpOptions options, GraphQLRequest request)
+        => options.ResolveRequest is { } resolve && await resolve(request, context) is { } error
+            ? GraphQLResponseWriter.ErrorResult(error)
+            : null;
 
-    /// <summary><see cref="Resolve"/>, then, unless that refused, the execution.</summary>
+    /// <summary><see cref="ResolveAsync"/>, then, unless that refused, the execution.</summary>
     public static async Task<ExecutionResult> ResolveAndExecuteAsync(HttpContext context, GraphQLHttpOptions options,
         GraphQLRequest request)
-        => Resolve(context, options, request) ?? await ExecuteAsync(context, options, request);
+        => await ResolveAsync(context, options, request) ?? await ExecuteAsync(context, options, request);
 
     public static async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpOptions options, GraphQLRequest request)
     {

@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProductionReform.Api.Hosting;
 using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
@@ -14,6 +16,7 @@ public static class LimitsServices
     {
         services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
         services.Configure<PersistedQueriesOptions>(configuration.GetSection(PersistedQueriesOptions.Section));
+        services.TryAddSingleton<SharedRedis>();
         services.AddSingleton<PersistedQueryStore>();
         return services;
     }
@@ -59,7 +62,7 @@ public static class LimitsServices
             http.MaxRequestBodySize = limits.MaxRequestBodySize > 0 ? limits.MaxRequestBodySize : null;
             http.ServeSchema = limits.Introspection;
             var store = provider.GetRequiredService<PersistedQueryStore>();
-            http.ResolveRequest = (request, _) => store.Resolve(request);
+            http.ResolveRequest = (request, context) => store.ResolveAsync(request, context.RequestAborted);
         });
         return graphQL;
     }

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Hosting;
 using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
@@ -15,7 +15,8 @@ namespace ProductionReform.Api.Limits;
 /// <item>hash only: the registered or stored query, else <c>PERSISTED_QUERY_NOT_FOUND</c> (message
 /// <c>PersistedQueryNotFound</c>, which Apollo clients answer by sending the query with the hash);</item>
 /// <item>hash and query: the hash must be the query's SHA-256 (<c>PERSISTED_QUERY_HASH_MISMATCH</c>), then
-/// the query is stored for later hash-only requests;</item>
+/// the query is stored for later hash-only requests (in this process, or in the shared Redis for every instance:
+/// <see cref="IAutomaticQueryStore"/>);</item>
 /// <item>with <see cref="PersistedQueriesOptions.AllowOnlyRegistered"/>: anything not registered is
 /// <c>PERSISTED_QUERY_NOT_ALLOWED</c>.</item>
 /// </list>
@@ -24,9 +25,9 @@ public sealed class PersistedQueryStore
 {
     private readonly PersistedQueriesOptions _options;
     private readonly IReadOnlyDictionary<string, string> _registered;
-    private readonly MemoryCache? _cache;
+    private readonly IAutomaticQueryStore? _automatic;
 
-    public PersistedQueryStore(IOptions<PersistedQueriesOptions> options, IHostEnvironment environment)
+    public PersistedQueryStore(IOptions<PersistedQueriesOptions> options, IHostEnvironment environment, SharedRedis redis)
     {
         _options = options.Value;
         _registered = _options.RegisteredPath is { Length: > 0 } path
@@ -38,7 +39,11 @@ public sealed class PersistedQueryStore
                 "PersistedQueries:AllowOnlyRegistered needs PersistedQueries:RegisteredPath, the file of allowed operations.");
         }
         if (_options.Automatic && !_options.AllowOnlyRegistered)
-            _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(_options.CacheSize, 1) });
+        {
+            _automatic = redis.IsConfigured
+                ? new RedisAutomaticQueryStore(redis)
+                : new MemoryAutomaticQueryStore(_options.CacheSize);
+        }
     }
 
     public int RegisteredCount => _registered.Count;
@@ -47,7 +52,7 @@ public sealed class PersistedQueryStore
     public static string Hash(string query) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
 
     /// <summary>Fills in <see cref="GraphQLRequest.Query"/> from the store, or says why the request is refused.</summary>
-    public ExecutionError? Resolve(GraphQLRequest request)
+    public async ValueTask<ExecutionError?> ResolveAsync(GraphQLRequest request, CancellationToken cancellationToken)
     {
         var error = ReadHash(request, out var hash);
         if (error is not null)
@@ -63,14 +68,17 @@ public sealed class PersistedQueryStore
 
         if (request.Query is null)
         {
-            if (_registered.TryGetValue(hash, out var registered) || (_cache?.TryGetValue(hash, out registered) ?? false))
+            var known = _registered.TryGetValue(hash, out var registered) ? registered
+                : _automatic is null ? null
+                : await _automatic.FindAsync(hash, cancellationToken);
+            if (known is not null)
             {
-                request.Query = registered;
+                request.Query = known;
                 return null;
             }
             if (_options.AllowOnlyRegistered)
                 return Refuse(NotRegistered(hash), ErrorCodes.PersistedQueryNotAllowed);
-            if (_cache is null)
+            if (_automatic is null)
                 return Refuse("PersistedQueryNotSupported", ErrorCodes.PersistedQueryNotSupported);
             return Refuse("PersistedQueryNotFound", ErrorCodes.PersistedQueryNotFound);
         }
@@ -85,7 +93,8 @@ public sealed class PersistedQueryStore
             return null;
         if (_options.AllowOnlyRegistered)
             return Refuse(NotRegistered(hash), ErrorCodes.PersistedQueryNotAllowed);
-        _cache?.Set(hash, request.Query, new MemoryCacheEntryOptions { Size = Math.Max(request.Query.Length, 1) });
+        if (_automatic is not null)
+            await _automatic.StoreAsync(hash, request.Query, cancellationToken);
         return null;
     }
 

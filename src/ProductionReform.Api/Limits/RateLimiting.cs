@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProductionReform.Api.Hosting;
 using ProductionReform.Api.Http;
+using RedisRateLimiting;
 
 namespace ProductionReform.Api.Limits;
 
@@ -10,7 +13,9 @@ namespace ProductionReform.Api.Limits;
 /// ASP.NET Core's rate limiter on the API paths (<see cref="RateLimitOptions.Paths"/>: /graphql, /export,
 /// /import; not the health checks or static files): a fixed window per authenticated caller
 /// (<c>User.Identity.Name</c>: the API key's name or the token's subject), else per client IP. A refused
-/// request answers 429 with <c>Retry-After</c> and a GraphQL-shaped error (<c>RATE_LIMITED</c>).
+/// request answers 429 with <c>Retry-After</c> and a GraphQL-shaped error (<c>RATE_LIMITED</c>). The windows are
+/// counted in this process, or in the <see cref="SharedRedis"/> when one is configured, so that several instances
+/// share them: the same partitions and limits, only the store differs.
 /// </summary>
 public static class RateLimiting
 {
@@ -19,26 +24,38 @@ public static class RateLimiting
         var options = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>()?.RateLimit ?? new RateLimitOptions();
         var paths = (options.Paths is { Length: > 0 } configured ? configured : RateLimitOptions.DefaultPaths)
             .Select(p => new PathString(p)).ToArray();
+        services.TryAddSingleton<SharedRedis>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, cancellationToken) => WriteRejectionAsync(rejected, options, cancellationToken);
+        });
+        services.AddOptions<RateLimiterOptions>().Configure<SharedRedis>((limiter, redis) =>
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (!options.Enabled || !paths.Any(path => context.Request.Path.StartsWithSegments(path)))
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 var (key, permits) = Partition(context, options);
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(permits, 1),
-                    Window = options.Window,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-            limiter.OnRejected = (rejected, cancellationToken) => WriteRejectionAsync(rejected, options, cancellationToken);
-        });
+                return FixedWindow(key, Math.Max(permits, 1), options.Window, redis);
+            }));
         return services;
     }
+
+    private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window, SharedRedis redis) =>
+        redis.IsConfigured
+            ? RedisRateLimitPartition.GetFixedWindowRateLimiter(SharedRedis.KeyPrefix + key, _ => new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis.Connection,
+                PermitLimit = permits,
+                Window = window,
+            })
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
 
     private static (string Key, int Permits) Partition(HttpContext context, RateLimitOptions options) =>
         (CallerOf(context), IsAuthenticated(context) ? options.AuthenticatedPermitLimit : options.PermitLimit);
