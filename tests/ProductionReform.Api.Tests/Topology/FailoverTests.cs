@@ -5,10 +5,11 @@ namespace ProductionReform.Api.Tests.Topology;
 
 /// <summary>
 /// An instance killed behind HAProxy (<c>scripts/test topology</c>): once the health checks (GET /readyz every second, two
-/// failures) have taken it out, every request goes to the other one. It kills instance b, so it runs after the other
-/// topology tests.
+/// failures) have taken it out, every request goes to the other one. It kills instance b, so it runs last (after
+/// <see cref="SharedRateLimitTests"/>, which run after <see cref="TopologyTests"/>).
 /// </summary>
-[TestFixture, Category("Topology"), NonParallelizable, Order(int.MaxValue)]
+[TestFixture, Category("Topology"), NonParallelizable]
+[DependsOnFixture(typeof(SharedRateLimitTests), AllowFailure = true)]
 public sealed class FailoverTests
 {
     /// <summary>Not an assertion on speed: several times the two failed checks, one second apart, that take b out.</summary>
