@@ -4,11 +4,12 @@ namespace ProductionReform.Api.Tests.Topology;
 
 /// <summary>
 /// The API instances, HAProxy frontends and keys that <c>scripts/topology</c> started, read from the description its
-/// <c>TOPOLOGY</c> variable names: <c>shared</c> balances instances a and b (Redis), <c>local</c> c and d (no Redis).
+/// <c>TOPOLOGY</c> variable names: <c>shared</c> balances instances a and b (Redis), <c>local</c> c and d (no Redis);
+/// with <see cref="Standby"/> every instance reads from a hot standby of the database.
 /// </summary>
 public sealed record RunningTopology(
     Uri Shared, Uri Local, IReadOnlyDictionary<string, RunningTopology.Instance> Instances, string EditorKey, string LimitedKey,
-    int PermitLimit)
+    int PermitLimit, bool Standby)
 {
     public sealed record Instance(Uri Url, int Pid);
 
@@ -27,7 +28,7 @@ public sealed record RunningTopology(
         return new RunningTopology(
             new Uri(description["shared"]!.GetValue<string>()), new Uri(description["local"]!.GetValue<string>()), instances,
             description["editorKey"]!.GetValue<string>(), description["limitedKey"]!.GetValue<string>(),
-            description["permitLimit"]!.GetValue<int>());
+            description["permitLimit"]!.GetValue<int>(), description["standby"]!.GetValue<bool>());
     }
 
     public Uri this[string instance] => Instances[instance].Url;

@@ -10,7 +10,7 @@ namespace ProductionReform.Api.Tests.Topology;
 [TestFixture, Category("Topology"), NonParallelizable]
 public sealed class TopologyTests
 {
-    /// <summary>Not an assertion on speed: how long an instance may take to hear of another's commit before the test fails.</summary>
+    /// <summary>Not an assertion on speed: how long an instance may take to hear of (or its standby to replay) another's commit.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private RunningTopology _topology = null!;
@@ -38,7 +38,21 @@ public sealed class TopologyTests
 
         await UpdateEmployeesAsync("a", enterprise, enterprise.Employees + 5);
 
-        Assert.That(await EmployeesAsync("b", enterprise), Is.EqualTo(enterprise.Employees + 5));
+        // With a standby, B reads from it: the write shows once replayed.
+        var read = await UntilAsync(() => ReadEmployeesAsync("b", enterprise), answer => Employees(answer) != enterprise.Employees);
+        Assert.That(Employees(read), Is.EqualTo(enterprise.Employees + 5));
+    }
+
+    [Test]
+    public async Task With_a_standby_the_reads_of_an_instance_are_served_by_it()
+    {
+        if (!_topology.Standby)
+            Assert.Ignore("This topology has no standby: scripts/topology starts one only on the scripts' own cluster (TOPOLOGY_STANDBY=1).");
+        var query = new { query = "{ regions(first: 1) { totalCount } }" };
+
+        var read = await UntilAsync(() => TopologyClient.PostAsync(_topology["b"], query), answer => Served(answer) == "standby");
+
+        Assert.That(read.Data["regions"]!["totalCount"]!.GetValue<int>(), Is.Positive);
     }
 
     [Test]
@@ -80,7 +94,7 @@ public sealed class TopologyTests
             Assert.That(first.ETag, Is.Not.Null, "B answers with an ETag once its change listener is connected");
             Assert.That(cached.Body?["extensions"]?["responseCache"]?.GetValue<string>(), Is.EqualTo("HIT"), cached.Body?.ToJsonString());
             Assert.That(unchanged.Status, Is.EqualTo(HttpStatusCode.NotModified));
-            Assert.That(changed.Data["node"]!["employeeCount"]!.GetValue<int>(), Is.EqualTo(enterprise.Employees + 13));
+            Assert.That(Employees(changed), Is.EqualTo(enterprise.Employees + 13));
             Assert.That(changed.ETag, Is.Not.EqualTo(first.ETag));
             Assert.That(changed.Body?["extensions"]?["responseCache"]?.GetValue<string>(), Is.EqualTo("MISS"));
         });
@@ -129,6 +143,10 @@ public sealed class TopologyTests
     private static int SumOf(JsonObject message) =>
         message["payload"]!["data"]!["enterprisesAggregateChanged"]!["sum"]!["employeeCount"]!.GetValue<int>();
 
+    private static string? Served(TopologyAnswer answer) => answer.Body?["extensions"]?["replica"]?["served"]?.GetValue<string>();
+
+    private static int Employees(TopologyAnswer answer) => answer.Data["node"]!["employeeCount"]!.GetValue<int>();
+
     private static async Task<TopologyAnswer> UntilAsync(Func<Task<TopologyAnswer>> request, Func<TopologyAnswer, bool> done)
     {
         var deadline = DateTime.UtcNow + Patience;
@@ -158,15 +176,12 @@ public sealed class TopologyTests
         return new Enterprise(item["id"]!.GetValue<string>(), item["name"]!.GetValue<string>(), item["employeeCount"]!.GetValue<int>());
     }
 
-    private async Task<int> EmployeesAsync(string instance, Enterprise enterprise)
-    {
-        var answer = await TopologyClient.PostAsync(_topology[instance], new
+    private Task<TopologyAnswer> ReadEmployeesAsync(string instance, Enterprise enterprise) =>
+        TopologyClient.PostAsync(_topology[instance], new
         {
             query = "query($id: ID!) { node(id: $id) { ... on Enterprise { employeeCount } } }",
             variables = new { id = enterprise.Id },
         });
-        return answer.Data["node"]!["employeeCount"]!.GetValue<int>();
-    }
 
     private async Task UpdateEmployeesAsync(string instance, Enterprise enterprise, int employees)
     {
