@@ -20,6 +20,7 @@ public sealed class SharedRedis : IDisposable
             return;
         var options = ConfigurationOptions.Parse(text);
         options.AbortOnConnectFail = false; // start, and answer, while Redis is still coming up
+        options.BacklogPolicy = BacklogPolicy.FailFast; // a command while disconnected fails at once rather than waiting
         _connection = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
     }
 

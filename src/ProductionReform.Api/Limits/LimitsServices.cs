@@ -11,12 +11,18 @@ namespace ProductionReform.Api.Limits;
 /// <summary>Registration of the request limits and persisted queries.</summary>
 public static class LimitsServices
 {
-    /// <summary>Binds <c>Limits</c> and <c>PersistedQueries</c>; registers the persisted-query store.</summary>
+    /// <summary>
+    /// Binds <c>Limits</c> and <c>PersistedQueries</c>; registers the persisted-query store, whose automatic queries are kept
+    /// in Redis when one is configured (<see cref="SharedRedis"/>), else in this process.
+    /// </summary>
     public static IServiceCollection AddRegistryLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
         services.Configure<PersistedQueriesOptions>(configuration.GetSection(PersistedQueriesOptions.Section));
         services.TryAddSingleton<SharedRedis>();
+        services.AddSingleton<IAutomaticQueryStore>(provider => provider.GetRequiredService<SharedRedis>().IsConfigured
+            ? ActivatorUtilities.CreateInstance<RedisAutomaticQueryStore>(provider)
+            : ActivatorUtilities.CreateInstance<MemoryAutomaticQueryStore>(provider));
         services.AddSingleton<PersistedQueryStore>();
         return services;
     }

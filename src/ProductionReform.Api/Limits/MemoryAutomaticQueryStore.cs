@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace ProductionReform.Api.Limits;
 
@@ -7,9 +8,9 @@ namespace ProductionReform.Api.Limits;
 /// (least recently used go first). Another instance does not know them: there a hash alone is
 /// <c>PERSISTED_QUERY_NOT_FOUND</c> once, and the client sends the query again.
 /// </summary>
-public sealed class MemoryAutomaticQueryStore(long cacheSize) : IAutomaticQueryStore
+public sealed class MemoryAutomaticQueryStore(IOptions<PersistedQueriesOptions> options) : IAutomaticQueryStore
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(cacheSize, 1) });
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(options.Value.CacheSize, 1) });
 
     public ValueTask<string?> FindAsync(string hash, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_cache.TryGetValue(hash, out string? query) ? query : null);

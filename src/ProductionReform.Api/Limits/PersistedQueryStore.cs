@@ -4,7 +4,6 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;
-using ProductionReform.Api.Hosting;
 using ProductionReform.Api.Http;
 
 namespace ProductionReform.Api.Limits;
@@ -27,7 +26,7 @@ public sealed class PersistedQueryStore
     private readonly IReadOnlyDictionary<string, string> _registered;
     private readonly IAutomaticQueryStore? _automatic;
 
-    public PersistedQueryStore(IOptions<PersistedQueriesOptions> options, IHostEnvironment environment, SharedRedis redis)
+    public PersistedQueryStore(IOptions<PersistedQueriesOptions> options, IHostEnvironment environment, IAutomaticQueryStore automatic)
     {
         _options = options.Value;
         _registered = _options.RegisteredPath is { Length: > 0 } path
@@ -39,11 +38,7 @@ public sealed class PersistedQueryStore
                 "PersistedQueries:AllowOnlyRegistered needs PersistedQueries:RegisteredPath, the file of allowed operations.");
         }
         if (_options.Automatic && !_options.AllowOnlyRegistered)
-        {
-            _automatic = redis.IsConfigured
-                ? new RedisAutomaticQueryStore(redis)
-                : new MemoryAutomaticQueryStore(_options.CacheSize);
-        }
+            _automatic = automatic;
     }
 
     public int RegisteredCount => _registered.Count;

@@ -30,32 +30,35 @@ public static class RateLimiting
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (rejected, cancellationToken) => WriteRejectionAsync(rejected, options, cancellationToken);
         });
-        services.AddOptions<RateLimiterOptions>().Configure<SharedRedis>((limiter, redis) =>
+        services.AddOptions<RateLimiterOptions>().Configure<SharedRedis, ILoggerFactory>((limiter, redis, loggers) =>
+        {
+            var logger = loggers.CreateLogger(typeof(RateLimiting).FullName!);
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (!options.Enabled || !paths.Any(path => context.Request.Path.StartsWithSegments(path)))
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 var (key, permits) = Partition(context, options);
-                return FixedWindow(key, Math.Max(permits, 1), options.Window, redis);
-            }));
+                return FixedWindow(key, Math.Max(permits, 1), options.Window, redis, logger);
+            });
+        });
         return services;
     }
 
-    private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window, SharedRedis redis) =>
+    /// <summary>The caller's fixed window: in this process, or in Redis (with this process's window while Redis does not answer).</summary>
+    private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window, SharedRedis redis, ILogger logger) =>
         redis.IsConfigured
-            ? RedisRateLimitPartition.GetFixedWindowRateLimiter(SharedRedis.KeyPrefix + key, _ => new RedisFixedWindowRateLimiterOptions
-            {
-                ConnectionMultiplexerFactory = () => redis.Connection,
-                PermitLimit = permits,
-                Window = window,
-            })
-            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            ? RateLimitPartition.Get(key, partition => new SharedWindowRateLimiter(
+                new RedisFixedWindowRateLimiter<string>(SharedRedis.KeyPrefix + partition, new RedisFixedWindowRateLimiterOptions
+                {
+                    ConnectionMultiplexerFactory = () => redis.Connection,
+                    PermitLimit = permits,
+                    Window = window,
+                }),
+                new FixedWindowRateLimiter(Local(permits, window)), logger))
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => Local(permits, window));
+
+    private static FixedWindowRateLimiterOptions Local(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
     private static (string Key, int Permits) Partition(HttpContext context, RateLimitOptions options) =>
         (CallerOf(context), IsAuthenticated(context) ? options.AuthenticatedPermitLimit : options.PermitLimit);
@@ -73,7 +76,13 @@ public static class RateLimiting
         CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+        // ASP.NET Core's limiters give a TimeSpan; RedisRateLimiting gives whole seconds.
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var wait) switch
+        {
+            true when wait is TimeSpan time => time,
+            true when wait is int whole => TimeSpan.FromSeconds(whole),
+            _ => options.Window,
+        };
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var (_, permits) = Partition(context, options);
 
