@@ -71,8 +71,7 @@ public sealed class ReadReplicaTests
         await ServedByStandbyAsync(_writer);
         var code = $"RYW{Guid.NewGuid():N}"[..12];
 
-        var created = await _api.PostAsAsync(_writer,
-            $$"""mutation { createIndustry(input: {code: "{{code}}", name: "只读副本测试", kind: OTHER}) { industry { code } errors { code } } }""");
+        var created = await CreateIndustryAsync(code);
         var ownRead = await _api.PostAsAsync(_writer, IndustryQuery, new { code });
         var othersRead = await _api.PostAsAsync(_otherReader, IndustryQuery, new { code });
 
@@ -102,7 +101,8 @@ public sealed class ReadReplicaTests
         var code = $"IMP{Guid.NewGuid():N}"[..12];
         using var request = new HttpRequestMessage(HttpMethod.Post, "/import/industries")
         {
-            Content = new StringContent($$"""[{"code": "{{code}}", "name": "副本导入测试", "kind": "OTHER"}]""", Encoding.UTF8, "application/json"),
+            Content = new StringContent($$"""[{"code": "{{code}}", "name": "副本导入{{code}}", "kind": "OTHER"}]""",
+                Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _writer);
         using var response = await _api.Client.SendAsync(request);
@@ -127,8 +127,7 @@ public sealed class ReadReplicaTests
             for (var i = 0; i < 5; i++) reads.Add(await _api.PostAsAsync(null, IndustryQuery, new { code = "TEXTILE" }));
             using var export = await _api.Client.GetAsync("/export/industries.csv");
             var code = $"OFF{Guid.NewGuid():N}"[..12];
-            var created = await _api.PostAsAsync(_writer,
-                $$"""mutation { createIndustry(input: {code: "{{code}}", name: "备库停机测试", kind: OTHER}) { industry { code } errors { code } } }""");
+            var created = await CreateIndustryAsync(code);
 
             Assert.Multiple(async () =>
             {
@@ -157,6 +156,9 @@ public sealed class ReadReplicaTests
         var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
         Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.ReadOnlySqlTransaction));
     }
+
+    private Task<JsonObject> CreateIndustryAsync(string code) => _api.PostAsAsync(_writer,
+        $$"""mutation { createIndustry(input: {code: "{{code}}", name: "副本{{code}}", kind: OTHER}) { industry { code } } }""");
 
     /// <summary>Queries until the standby serves the caller (the first probe after start, replay, the circuit closing).</summary>
     private Task<JsonObject> ServedByStandbyAsync(string? caller) =>
