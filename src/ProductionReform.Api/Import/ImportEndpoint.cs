@@ -42,7 +42,9 @@ public static class ImportEndpoint
             .WithDisplayName($"Import {prefix}/{{plural}}");
     }
 
-    /// <summary>The import, after which (written or not) the caller reads from the primary for a while (<see cref="ReadRoute.Wrote"/>).</summary>
+    /// <summary>
+    /// The import, after which (written or not) the caller reads from the primary for a while (<see cref="ReadRoute.Wrote"/>).
+    /// </summary>
     private static async Task ImportAndRecordAsync(HttpContext context, string list, ImportCatalog catalog)
     {
         try

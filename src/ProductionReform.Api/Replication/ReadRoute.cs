@@ -35,7 +35,8 @@ public sealed class ReadRoute(RecentWriters writers, ReadReplica? replica = null
     };
 
     /// <summary>The operation about to run only reads: it may use the standby.</summary>
-    public void ServeReads(ClaimsPrincipal? user) => Begin(replica is not null && !(CallerOf(user) is { } caller && writers.WroteRecently(caller)));
+    public void ServeReads(ClaimsPrincipal? user) =>
+        Begin(replica is not null && !(CallerOf(user) is { } caller && writers.WroteRecently(caller)));
 
     /// <summary>The operation about to run may write: the primary.</summary>
     public void ServeWrites() => Begin(reads: false);

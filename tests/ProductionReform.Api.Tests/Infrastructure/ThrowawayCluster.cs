@@ -50,7 +50,8 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     {
         var standby = await CreateAsync();
         await RunAsync(Path.Combine(Bin, "pg_basebackup"),
-            ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "reform", "-D", standby.Data, "-R", "-X", "stream", "-c", "fast"]);
+            ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "reform", "-D", standby.Data,
+             "-R", "-X", "stream", "-c", "fast"]);
         await File.AppendAllTextAsync(Path.Combine(standby.Data, "postgresql.conf"), $"""
 
             port = {standby.Port}

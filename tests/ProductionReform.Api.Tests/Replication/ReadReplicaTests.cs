@@ -71,8 +71,7 @@ public sealed class ReadReplicaTests
         await ServedByStandbyAsync(_writer);
         var code = $"RYW{Guid.NewGuid():N}"[..12];
 
-        var created = await _api.PostAsAsync(_writer,
-            $$"""mutation { createIndustry(input: {code: "{{code}}", name: "只读副本测试", kind: OTHER}) { industry { code } errors { code } } }""");
+        var created = await CreateIndustryAsync(code);
         var ownRead = await _api.PostAsAsync(_writer, IndustryQuery, new { code });
         var othersRead = await _api.PostAsAsync(_otherReader, IndustryQuery, new { code });
 
@@ -96,13 +95,47 @@ public sealed class ReadReplicaTests
     }
 
     [Test]
+    public async Task While_the_standby_replays_nothing_an_answer_filed_under_the_new_version_comes_from_the_primary()
+    {
+        await ServedByStandbyAsync(null);
+        var (before, _) = await GetAsync("TEXTILE");
+        await OnStandbyAsync("SELECT pg_wal_replay_pause()");
+        try
+        {
+            await UntilStandbyAsync("SELECT pg_get_wal_replay_pause_state() = 'paused'");
+            var code = $"TAG{Guid.NewGuid():N}"[..12];
+            await CreateIndustryAsync(code);
+
+            var stale = await _api.PostAsAsync(null, IndustryQuery, new { code });
+            var (tag, tagged) = await GetAsync(code);
+            using var patience = new CancellationTokenSource(Patience);
+            // The tag moves once this instance has heard of the commit.
+            while (tag == before && !patience.IsCancellationRequested) (tag, tagged) = await GetAsync(code);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Served(stale), Is.EqualTo(Standby), "a read without a version label may read the paused standby");
+                Assert.That(Codes(stale), Is.Empty, "the paused standby does not have the write yet");
+                Assert.That(tag, Is.Not.EqualTo(before), "the ETag moved with the write");
+                Assert.That(Served(tagged), Is.EqualTo(Primary), "a standby behind the version is not read");
+                Assert.That(Codes(tagged), Is.EqualTo(new[] { code }));
+            });
+        }
+        finally
+        {
+            await OnStandbyAsync("SELECT pg_wal_replay_resume()");
+        }
+    }
+
+    [Test]
     public async Task An_import_writes_on_the_primary_and_its_caller_then_reads_from_the_primary()
     {
         await ServedByStandbyAsync(_writer);
         var code = $"IMP{Guid.NewGuid():N}"[..12];
         using var request = new HttpRequestMessage(HttpMethod.Post, "/import/industries")
         {
-            Content = new StringContent($$"""[{"code": "{{code}}", "name": "副本导入测试", "kind": "OTHER"}]""", Encoding.UTF8, "application/json"),
+            Content = new StringContent($$"""[{"code": "{{code}}", "name": "副本导入{{code}}", "kind": "OTHER"}]""",
+                Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _writer);
         using var response = await _api.Client.SendAsync(request);
@@ -127,8 +160,7 @@ public sealed class ReadReplicaTests
             for (var i = 0; i < 5; i++) reads.Add(await _api.PostAsAsync(null, IndustryQuery, new { code = "TEXTILE" }));
             using var export = await _api.Client.GetAsync("/export/industries.csv");
             var code = $"OFF{Guid.NewGuid():N}"[..12];
-            var created = await _api.PostAsAsync(_writer,
-                $$"""mutation { createIndustry(input: {code: "{{code}}", name: "备库停机测试", kind: OTHER}) { industry { code } errors { code } } }""");
+            var created = await CreateIndustryAsync(code);
 
             Assert.Multiple(async () =>
             {
@@ -156,6 +188,37 @@ public sealed class ReadReplicaTests
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
         Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.ReadOnlySqlTransaction));
+    }
+
+    private Task<JsonObject> CreateIndustryAsync(string code) => _api.PostAsAsync(_writer,
+        $$"""mutation { createIndustry(input: {code: "{{code}}", name: "副本{{code}}", kind: OTHER}) { industry { code } } }""");
+
+    /// <summary>A GET of the industry query (so, with an ETag): the tag and the body.</summary>
+    private async Task<(string? ETag, JsonObject Body)> GetAsync(string code)
+    {
+        var url = $"/graphql?query={Uri.EscapeDataString(IndustryQuery)}&variables={Uri.EscapeDataString($$"""{"code":"{{code}}"}""")}";
+        using var response = await _api.SendAsync(HttpMethod.Get, url);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+        return (response.Headers.ETag?.Tag, body);
+    }
+
+    private async Task<object?> OnStandbyAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_standby.ConnectionString(Database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task UntilStandbyAsync(string condition)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        while (await OnStandbyAsync(condition) is not true)
+        {
+            if (patience.IsCancellationRequested) Assert.Fail($"Not true on the standby within {Patience}: {condition}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Queries until the standby serves the caller (the first probe after start, replay, the circuit closing).</summary>
