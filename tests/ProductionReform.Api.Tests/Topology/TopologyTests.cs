@@ -47,7 +47,7 @@ public sealed class TopologyTests
     public async Task With_a_standby_the_reads_of_an_instance_are_served_by_it()
     {
         if (!_topology.Standby)
-            Assert.Ignore("This topology has no standby: scripts/topology starts one only on the scripts' own cluster (TOPOLOGY_STANDBY=1).");
+            Assert.Ignore("No standby in this topology: scripts/topology starts one on the scripts' own cluster (TOPOLOGY_STANDBY=1).");
         var query = new { query = "{ regions(first: 1) { totalCount } }" };
 
         var read = await UntilAsync(() => TopologyClient.PostAsync(_topology["b"], query), answer => Served(answer) == "standby");
