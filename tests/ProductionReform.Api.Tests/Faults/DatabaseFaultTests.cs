@@ -40,7 +40,8 @@ public sealed class DatabaseFaultTests
         await _cluster.DisposeAsync();
     }
 
-    private sealed record Answer(HttpStatusCode Status, string? RetryAfter, List<string> Codes, string? CreatedCode, string? TriedCode, TimeSpan At, string Body);
+    private sealed record Answer(
+        HttpStatusCode Status, string? RetryAfter, List<string> Codes, string? CreatedCode, string? TriedCode, TimeSpan At, string Body);
 
     [Test]
     public async Task Every_answer_while_postgres_is_stopped_is_success_or_503_and_every_committed_write_is_there_afterwards()
@@ -55,8 +56,19 @@ public sealed class DatabaseFaultTests
                 var write = i % 2 == 1;
                 var code = $"OUTAGE_{worker}_{i}";
                 var query = write
-                    ? $$"""mutation { createIndustry(input: {code: "{{code}}", name: "停机测试{{worker}}_{{i}}", kind: OTHER}) { industry { code } errors { code } } }"""
-                    : """{ enterprises(where: {name: {contains: "纺织"}}) { totalCount nodes { name } } search(text: "南通") { totalCount } }""";
+                    ? $$"""
+                        mutation {
+                          createIndustry(input: {code: "{{code}}", name: "停机测试{{worker}}_{{i}}", kind: OTHER}) {
+                            industry { code } errors { code }
+                          }
+                        }
+                        """
+                    : """
+                        {
+                          enterprises(where: {name: {contains: "纺织"}}) { totalCount nodes { name } }
+                          search(text: "南通") { totalCount }
+                        }
+                        """;
                 answers.Add(await SendAsync(query, write ? code : null, clock));
             }
         })).ToList();
@@ -66,19 +78,24 @@ public sealed class DatabaseFaultTests
         await WaitForAsync(() => answers.Count(a => a.Status == HttpStatusCode.OK && a.CreatedCode is not null) >= Workers);
         await _cluster.StopServerAsync();
         var stoppedAt = clock.Elapsed;
-        await WaitForAsync(() => answers.Count(a => a.At > stoppedAt && a.Status == HttpStatusCode.ServiceUnavailable) >= 2 * Workers);
+        await WaitForAsync(() =>
+            answers.Count(a => a.At > stoppedAt && a.Status == HttpStatusCode.ServiceUnavailable) >= 2 * Workers);
         using (var readiness = await _api.Client.GetAsync("/readyz"))
             Assert.That(readiness.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         await _cluster.StartServerAsync();
         var startedAt = clock.Elapsed;
-        await WaitForAsync(() => answers.Count(a => a.At > startedAt && a.Status == HttpStatusCode.OK && a.CreatedCode is not null) >= Workers);
+        await WaitForAsync(() =>
+            answers.Count(a => a.At > startedAt && a.Status == HttpStatusCode.OK && a.CreatedCode is not null) >= Workers);
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
-        var firstSuccess = answers.Where(a => a.At > startedAt && a.Status == HttpStatusCode.OK && a.Codes.Count == 0).Select(a => a.At).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+        var firstSuccess = answers.Where(a => a.At > startedAt && a.Status == HttpStatusCode.OK && a.Codes.Count == 0)
+            .Select(a => a.At).DefaultIfEmpty(TimeSpan.MaxValue).Min();
         var failedAfterStart = answers.Count(a => a.At > startedAt && a.Status != HttpStatusCode.OK);
-        TestContext.Progress.WriteLine($"outage: {answers.Count} answers, {answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)} × 503 " +
-            $"after the stop at {stoppedAt.TotalSeconds:F2} s; first success {(firstSuccess - startedAt).TotalSeconds:F3} s after PostgreSQL accepted connections again " +
+        var unavailable = answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable);
+        TestContext.Progress.WriteLine($"outage: {answers.Count} answers, {unavailable} × 503 " +
+            $"after the stop at {stoppedAt.TotalSeconds:F2} s; first success {(firstSuccess - startedAt).TotalSeconds:F3} s " +
+            "after PostgreSQL accepted connections again " +
             $"({failedAfterStart} answers after the start were not successes)");
 
         var committed = answers.Where(a => a.CreatedCode is not null).Select(a => a.CreatedCode!).ToHashSet();
@@ -88,7 +105,8 @@ public sealed class DatabaseFaultTests
         {
             Assert.That(answers.Where(a => !(a.Status == HttpStatusCode.OK && a.Codes.Count == 0)
                                            && !(a.Status == HttpStatusCode.ServiceUnavailable && a.RetryAfter is not null
-                                                && a.Codes.Count > 0 && a.Codes.All(c => c == DatabaseFaults.UnavailableCode))).Select(a => $"{(int)a.Status} {a.Body}"),
+                                                && a.Codes.Count > 0 && a.Codes.All(c => c == DatabaseFaults.UnavailableCode)))
+                    .Select(a => $"{(int)a.Status} {a.Body}"),
                 Is.Empty, "every answer is a success or 503 DATABASE_UNAVAILABLE with Retry-After");
             Assert.That(answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable), Is.GreaterThan(0), "the outage was met");
             Assert.That(firstSuccess, Is.LessThan(TimeSpan.MaxValue), "requests succeed again once PostgreSQL is back");
@@ -102,7 +120,8 @@ public sealed class DatabaseFaultTests
     public async Task Five_hundred_concurrent_clients_against_the_default_pool_each_get_an_answer()
     {
         const int clients = 500;
-        // Only a guard against a hang: the execution timeout (10 s) bounds each request, a connection not had in 5 s is a 503.
+        // Only a guard against a hang: the execution timeout (10 s) bounds each request,
+        // a connection not had in 5 s is a 503.
         using var client = new HttpClient { BaseAddress = _api.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var clock = Stopwatch.StartNew();
         var answers = await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
@@ -111,11 +130,16 @@ public sealed class DatabaseFaultTests
             {
                 using var response = await client.PostAsJsonAsync("/graphql", new
                 {
-                    query = "query($t: String!) { enterprises(where: {name: {contains: $t}}, first: 5) { totalCount nodes { name region { name } } } }",
+                    query = """
+                        query($t: String!) {
+                          enterprises(where: {name: {contains: $t}}, first: 5) { totalCount nodes { name region { name } } }
+                        }
+                        """,
                     variables = new { t = i % 2 == 0 ? "纺织" : "南通" },
                 });
                 var body = await response.Content.ReadAsStringAsync();
-                var codes = (JsonNode.Parse(body)?["errors"] as JsonArray ?? []).Select(e => (string?)e?["extensions"]?["code"] ?? "none").ToList();
+                var codes = (JsonNode.Parse(body)?["errors"] as JsonArray ?? [])
+                    .Select(e => (string?)e?["extensions"]?["code"] ?? "none").ToList();
                 return (Status: (int)response.StatusCode, Codes: codes, Elapsed: clock.Elapsed);
             }
             catch (TaskCanceledException)
@@ -137,7 +161,8 @@ public sealed class DatabaseFaultTests
     private static string Failures(string output)
     {
         var lines = output.Split('\n');
-        return string.Join('\n', lines.Select((line, i) => (line, i)).Where(l => l.line.Contains("Unhandled exception", StringComparison.Ordinal))
+        return string.Join('\n', lines.Select((line, i) => (line, i))
+            .Where(l => l.line.Contains("Unhandled exception", StringComparison.Ordinal))
             .Take(3).SelectMany(l => lines.Skip(l.i).Take(12)));
     }
 
@@ -157,7 +182,8 @@ public sealed class DatabaseFaultTests
         var codes = (json?["errors"] as JsonArray ?? []).Select(e => (string?)e?["extensions"]?["code"] ?? "none")
             .Concat((json?["data"]?["createIndustry"]?["errors"] as JsonArray ?? []).Select(e => (string?)e?["code"] ?? "none")).ToList();
         var created = json?["data"]?["createIndustry"]?["industry"]?["code"]?.GetValue<string>();
-        return new Answer(response.StatusCode, response.Headers.RetryAfter?.ToString(), codes, created, code, clock.Elapsed, body.Length > 300 ? body[..300] : body);
+        return new Answer(response.StatusCode, response.Headers.RetryAfter?.ToString(), codes, created, code, clock.Elapsed,
+            body.Length > 300 ? body[..300] : body);
     }
 
     private async Task<(HashSet<string> Codes, long WithoutAudit)> StoredAsync()

@@ -138,7 +138,8 @@ public sealed class RegistryApi : IAsyncDisposable
         return rows;
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? body = null, string contentType = "application/json", string? accept = null)
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string url, string? body = null, string contentType = "application/json", string? accept = null)
     {
         var request = new HttpRequestMessage(method, url);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);

@@ -56,7 +56,8 @@ public static class TestDatabase
         {
             if (_templateReady) return;
             await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
-            var options = RegistryDatabase.Configure(new DbContextOptionsBuilder<RegistryDbContext>(), ConnectionStringFor(TemplateName)).Options;
+            var options = RegistryDatabase
+                .Configure(new DbContextOptionsBuilder<RegistryDbContext>(), ConnectionStringFor(TemplateName)).Options;
             await using (var db = new RegistryDbContext(options))
             {
                 await db.Database.MigrateAsync();
@@ -74,7 +75,8 @@ public static class TestDatabase
 
     private static async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -24,7 +24,9 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     public int Port { get; }
     private string Data => Path.Combine(_directory, "data");
 
-    /// <summary>Creates and starts a cluster (user/password <c>reform</c>); the test is ignored where PostgreSQL 15 is not installed.</summary>
+    /// <summary>
+    /// Creates and starts a cluster (user/password <c>reform</c>); the test is ignored where PostgreSQL 15 is not installed.
+    /// </summary>
     public static async Task<ThrowawayCluster> StartAsync(int maxConnections = 250)
     {
         if (!File.Exists(Path.Combine(Bin, "initdb"))) Assert.Ignore($"PostgreSQL 15 is not installed in {Bin}; scripts/db installs it.");
@@ -105,7 +107,10 @@ public sealed class ThrowawayCluster : IAsyncDisposable
 
     private static async Task RunAsync(string program, string[] arguments, bool asPostgres = true)
     {
-        var start = new ProcessStartInfo(asPostgres && IsRoot ? "runuser" : program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(asPostgres && IsRoot ? "runuser" : program)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         if (asPostgres && IsRoot) foreach (var prefix in new[] { "-u", "postgres", "--", program }) start.ArgumentList.Add(prefix);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
@@ -113,6 +118,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
     }
 }

@@ -100,7 +100,8 @@ public sealed class HostileInputTests
     }
 
     [TestCase("{ enterprises(first: 101) { nodes { name } } }", "LIMIT_EXCEEDED", TestName = "Hostile: one over the page size")]
-    [TestCase("{ enterprises(first: 99999999999) { nodes { name } } }", "ARGUMENTS_OF_CORRECT_TYPE", TestName = "Hostile: a page beyond Int")]
+    [TestCase("{ enterprises(first: 99999999999) { nodes { name } } }", "ARGUMENTS_OF_CORRECT_TYPE",
+        TestName = "Hostile: a page beyond Int")]
     [TestCase("{ enterprises(first: -5) { nodes { name } } }", "INVALID_PAGING_ARGUMENT", TestName = "Hostile: a negative page")]
     [TestCase("{ enterprisesPage(skip: 2147483647, take: 100) { items { name } } }", null, TestName = "Hostile: the largest skip")]
     public async Task Extreme_page_arguments_are_refused_or_answered(string query, string? code)
@@ -137,7 +138,9 @@ public sealed class HostileInputTests
     public async Task A_deeply_nested_where_in_variables_is_refused()
     {
         var where = Nest("""{"and":[""", """{"name":{"eq":"x"}}""", "]}", 40);
-        var reply = await _api.PostTextAsync("""{"query":"query($w: EnterpriseFilterInput) { enterprises(where: $w) { totalCount } }","variables":{"w":""" + where + "}}");
+        var reply = await _api.PostTextAsync(
+            """{"query":"query($w: EnterpriseFilterInput) { enterprises(where: $w) """
+            + """{ totalCount } }","variables":{"w":""" + where + "}}");
         AssertNoServerFault(reply);
         Assert.That(reply.Code, Is.Not.Null, reply.Text);
         AssertNoSql(reply);
@@ -162,13 +165,18 @@ public sealed class HostileInputTests
     [Test]
     public async Task A_long_search_text_is_refused()
     {
-        var reply = await _api.PostAsync(new { query = "query($t: String!) { search(text: $t) { totalCount } }", variables = new { t = new string('%', 100_000) } });
+        var reply = await _api.PostAsync(new
+        {
+            query = "query($t: String!) { search(text: $t) { totalCount } }",
+            variables = new { t = new string('%', 100_000) },
+        });
         AssertNoServerFault(reply);
         Assert.That(reply.Code, Is.Not.Null, reply.Text);
         AssertNoSql(reply);
     }
 
-    private static readonly string[] HostileValues = [Drop, "%", "_", "\\", "%_%", "_%", "\\%", "' OR '1'='1", "\"; --", "a%b_c", "示例%"];
+    private static readonly string[] HostileValues =
+        [Drop, "%", "_", "\\", "%_%", "_%", "\\%", "' OR '1'='1", "\"; --", "a%b_c", "示例%"];
 
     private static readonly (string Operator, Func<string, string, bool> Matches)[] StringOperators =
     [
@@ -201,13 +209,15 @@ public sealed class HostileInputTests
                 var literal = System.Text.Json.JsonSerializer.Serialize(value); // a valid GraphQL string literal too
                 var inline = await _api.PostAsync(new
                 {
-                    query = $"{{ enterprises(where: {{ name: {{ {op}: {(op is "in" or "nin" ? $"[{literal}]" : literal)} }} }}) {{ totalCount }} }}",
+                    query = $"{{ enterprises(where: {{ name: {{ {op}: {(op is "in" or "nin" ? $"[{literal}]" : literal)} }} }}) "
+                        + "{ totalCount } }",
                 });
                 foreach (var reply in new[] { viaVariable, inline })
                 {
                     AssertNoServerFault(reply);
                     Assert.That(reply.Json["errors"], Is.Null, $"{op} {value}: {reply.Text}");
-                    Assert.That(reply.Json["data"]!["enterprises"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(expected), $"{op} '{value}'");
+                    Assert.That(reply.Json["data"]!["enterprises"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(expected),
+                        $"{op} '{value}'");
                 }
             }
         }
@@ -223,9 +233,14 @@ public sealed class HostileInputTests
             await _api.PostAsync(new { query = "query($t: String!) { search(text: $t) { totalCount } }", variables = new { t = Drop } }),
             await _api.PostAsync(new { query = "query($t: String!) { search(text: $t) { totalCount } }", variables = new { t = "%_%" } }),
             await _api.PostAsync(new { query = "query($id: ID!) { node(id: $id) { id } }", variables = new { id = Drop } }),
-            await _api.PostAsync(new { query = "query($c: String) { enterprises(after: $c) { totalCount } }", variables = new { c = Drop } }),
+            await _api.PostAsync(new
+            {
+                query = "query($c: String) { enterprises(after: $c) { totalCount } }",
+                variables = new { c = Drop },
+            }),
             await _api.PostAsync(new { query = "{ enterprises(order: [{ name: ASC }]) { nodes { name } } }" }),
-            await _api.GetAsync("/export/enterprises.csv?where=" + Uri.EscapeDataString("""{"name":{"contains":""" + System.Text.Json.JsonSerializer.Serialize(Drop) + "}}")),
+            await _api.GetAsync("/export/enterprises.csv?where="
+                + Uri.EscapeDataString("""{"name":{"contains":""" + System.Text.Json.JsonSerializer.Serialize(Drop) + "}}")),
         };
         foreach (var reply in replies)
         {

@@ -22,7 +22,10 @@ internal static class LimitsHttp
 
     public static async Task<Reply> PostTextAsync(this RegistryApi api, string json, IDictionary<string, string>? headers = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
         var response = await api.Client.SendAsync(request);
         return new Reply(response.StatusCode, await response.Content.ReadAsStringAsync(), response);

@@ -43,7 +43,13 @@ public sealed class LimitsTests
         // 100 enterprises + 100 × 100 studios + 100 × 100 × 100 outputs.
         var reply = await _api.PostAsync(new
         {
-            query = "{ enterprises(first: 100) { nodes { name studios(first: 100) { nodes { name outputs(first: 100) { nodes { title } } } } } } }",
+            query = """
+                {
+                  enterprises(first: 100) {
+                    nodes { name studios(first: 100) { nodes { name outputs(first: 100) { nodes { title } } } } }
+                  }
+                }
+                """,
         });
         AssertLimit(reply, "maxCost", 500_000, 1_010_100);
     }
@@ -51,7 +57,11 @@ public sealed class LimitsTests
     [Test]
     public async Task The_cost_reads_page_sizes_from_variables()
     {
-        const string query = "query($n: Int) { enterprises(first: $n) { nodes { studios(first: $n) { nodes { outputs(first: $n) { nodes { title } } } } } } }";
+        const string query = """
+            query($n: Int) {
+              enterprises(first: $n) { nodes { studios(first: $n) { nodes { outputs(first: $n) { nodes { title } } } } } }
+            }
+            """;
         var small = await _api.PostAsync(new { query, variables = new { n = 10 }, extensions = new { cost = true } });
         var large = await _api.PostAsync(new { query, variables = new { n = 90 } });
 
@@ -158,14 +168,18 @@ public sealed class LimitsTests
     [Test]
     public async Task Introspection_that_loops_through_types_is_refused_with_its_nesting()
     {
-        var reply = await _api.PostAsync(new { query = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }" });
+        var reply = await _api.PostAsync(new
+        {
+            query = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }",
+        });
         AssertLimit(reply, "maxIntrospectionDepth", 2, 3);
     }
 
     [Test]
     public async Task A_request_running_longer_than_the_timeout_is_cancelled_in_the_database()
     {
-        await using var api = await RegistryApi.StartAsync("limits_timeout", new Dictionary<string, string?> { ["Limits:ExecutionTimeout"] = "00:00:01" });
+        await using var api = await RegistryApi.StartAsync(
+            "limits_timeout", new Dictionary<string, string?> { ["Limits:ExecutionTimeout"] = "00:00:01" });
         await using var locker = new NpgsqlConnection(api.ConnectionString);
         await locker.OpenAsync();
         await using var transaction = await locker.BeginTransactionAsync();
@@ -183,7 +197,8 @@ public sealed class LimitsTests
         {
             if (attempt > 0) await Task.Delay(100);
             waiting = (long)(await new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
+                "SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
                 locker, transaction).ExecuteScalarAsync())!;
         }
         await transaction.RollbackAsync();
@@ -206,7 +221,8 @@ public sealed class LimitsTests
     [Test]
     public async Task With_introspection_off_schema_and_type_are_refused_but_typename_answers()
     {
-        await using var api = await RegistryApi.StartAsync("limits_nointro", new Dictionary<string, string?> { ["Limits:Introspection"] = "false" });
+        await using var api = await RegistryApi.StartAsync(
+            "limits_nointro", new Dictionary<string, string?> { ["Limits:Introspection"] = "false" });
 
         var schema = await api.PostAsync(new { query = "{ __schema { queryType { name } } }" });
         var type = await api.PostAsync(new { query = "{ __type(name: \"Enterprise\") { name } }" });
@@ -230,7 +246,10 @@ public sealed class LimitsTests
     {
         await using var api = await RegistryApi.StartAsync("limits_off", new Dictionary<string, string?> { ["Limits:Enabled"] = "false" });
         var deep = await api.PostAsync(new { query = RegionChain(20) });
-        var aliases = await api.PostAsync(new { query = "{ " + string.Join(" ", Enumerable.Range(0, 60).Select(i => $"a{i}: __typename")) + " }" });
+        var aliases = await api.PostAsync(new
+        {
+            query = "{ " + string.Join(" ", Enumerable.Range(0, 60).Select(i => $"a{i}: __typename")) + " }",
+        });
         Assert.That(deep.Json["errors"], Is.Null, deep.Text);
         Assert.That(aliases.Json["errors"], Is.Null, aliases.Text);
     }
@@ -255,7 +274,8 @@ public sealed class LimitsTests
         fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
         fragment TypeRef on __Type {
           kind name
-          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+            ofType { kind name ofType { kind name ofType { kind name } } } } } } }
         }
         """;
 }

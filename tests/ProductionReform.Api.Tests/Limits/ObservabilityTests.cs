@@ -98,7 +98,8 @@ public sealed class ObservabilityTests
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            public void Log<TState>(
+                LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
                 var scope = new Dictionary<string, object?>();
                 provider._scopes.ForEachScope((value, into) =>

@@ -138,7 +138,8 @@ public sealed class PersistedQueryTests
             var byText = await api.PostAsync(new { query = registered, variables = new { n = 1 } });
             var adHoc = await api.PostAsync(new { query = "{ regions { totalCount } }" });
             var unknownHash = await api.PostAsync(new { extensions = Persisted(PersistedQueryStore.Hash("{ x }")) });
-            var newRegistration = await api.PostAsync(new { query = "{ __typename }", extensions = Persisted(PersistedQueryStore.Hash("{ __typename }")) });
+            var newRegistration = await api.PostAsync(
+                new { query = "{ __typename }", extensions = Persisted(PersistedQueryStore.Hash("{ __typename }")) });
             var get = await api.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ __typename }"));
 
             Assert.Multiple(() =>

@@ -26,7 +26,8 @@ public sealed class RateLimitTests
         {
             Assert.That(accepted.Select(r => r.Status), Has.All.EqualTo(HttpStatusCode.OK));
             Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
-            Assert.That(refused.Response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
+            Assert.That(refused.Response.Headers.RetryAfter?.Delta,
+                Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(refused.Response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
             Assert.That(refused.Code, Is.EqualTo("RATE_LIMITED"), refused.Text);
             Assert.That(refused.FirstError["extensions"]!["limit"]!.GetValue<int>(), Is.EqualTo(3));
