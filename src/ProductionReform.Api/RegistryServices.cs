@@ -93,6 +93,18 @@ public static class RegistryServices
     }
 
     /// <summary>
+    /// What must be done before the server takes requests: the database (<see cref="PrepareDatabaseAsync"/>) and, at the
+    /// same time on another core, the GraphQL schema, built and initialized once, which the change listener needs before
+    /// the server starts and the first request would otherwise wait for.
+    /// </summary>
+    public static async Task PrepareAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var schema = Task.Run(() => services.GetRequiredService<ISchema>().Initialize(), cancellationToken);
+        await services.PrepareDatabaseAsync(cancellationToken);
+        await schema;
+    }
+
+    /// <summary>
     /// Applies pending migrations and the seed when it changed (<see cref="SeedLoader.SeedIfChangedAsync"/>); on a database
     /// that is up to date both are one query each. <c>MigrateAsync</c> runs only when a migration is pending, because it
     /// first compares the model with the migrations' snapshot, which cost about a second of CPU at every start.
