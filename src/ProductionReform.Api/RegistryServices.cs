@@ -11,6 +11,7 @@ using ProductionReform.Api.Subscriptions;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Caching;
 using ProductionReform.Api.Pooling;
+using ProductionReform.Api.Replication;
 using ProductionReform.Api.Validation;
 using ProductionReform.Data;
 using ProductionReform.Data.Linkages;
@@ -34,6 +35,7 @@ public static class RegistryServices
         connectionString = RegistryDatabase.Tuned(LimitsServices.WithCommandTimeout(connectionString, configuration));
 
         services.AddPooledRegistryDbContext(connectionString);
+        services.AddReadReplica(configuration, connectionString);
         // The data layer knows no domain type; it asks for the request's DbContext.
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<RegistryDbContext>());
         // The edge SQL is derived from the EF model once; walks run per request on its DbContext.
@@ -76,6 +78,7 @@ public static class RegistryServices
             .AddValidationRule<StorableTextRule>(useForCachedDocuments: true)
             .AddDocumentCache(configuration)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
+            .AddOperationRouting()
             // Resolvers share the request's DbContext, which runs one command at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             // Each event of a subscription runs on a service scope (a DbContext) of its own, its resolvers one at a time.
@@ -87,6 +90,8 @@ public static class RegistryServices
                 var before = counter.Count;
                 var result = await next(options);
                 (result.Extensions ??= [])["sqlStatements"] = counter.Count - before;
+                if (options.RequestServices!.GetRequiredService<ReadRoute>().Report() is { } replica)
+                    result.Extensions["replica"] = replica;
                 return result;
             }));
         return services;

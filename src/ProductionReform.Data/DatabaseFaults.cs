@@ -44,6 +44,17 @@ public static class DatabaseFaults
         }
     }
 
+    /// <summary>
+    /// Npgsql timed out, however wrapped (EF Core's execution strategy wraps a fault it deems transient in an
+    /// <see cref="InvalidOperationException"/>).
+    /// </summary>
+    public static bool IsTimeout(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is NpgsqlException { InnerException: TimeoutException }) return true;
+        return false;
+    }
+
     public static bool IsUnavailable(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

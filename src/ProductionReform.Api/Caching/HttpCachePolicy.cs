@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Live;
+using ProductionReform.Api.Replication;
 using ProductionReform.Domain;
 
 namespace ProductionReform.Api.Caching;
@@ -28,6 +29,8 @@ public sealed class HttpCachePolicy(IOptions<HttpCachingOptions> options, Regist
         if (!_options.ETags || !hub.IsListening) return null;
         // Read before the answer is made: the answer is then at least as new as the version it is filed under.
         var version = hub.Version;
+        // A standby may answer only once it has replayed the version the answer is filed under.
+        context.RequestServices.GetService<ReadRoute>()?.RequireVersion(version);
         var role = RoleOf(context);
         var request = context.Request;
         var identity = $"{role}\n{representation}\n{request.Path}{request.QueryString}";

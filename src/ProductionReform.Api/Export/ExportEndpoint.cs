@@ -11,6 +11,7 @@ using ProductionReform.Api.Access;
 using ProductionReform.Api.Caching;
 using ProductionReform.Api.Features.Quality;
 using ProductionReform.Api.Http;
+using ProductionReform.Api.Replication;
 using ProductionReform.Api.Schema;
 using ProductionReform.Data;
 using ProductionReform.Data.Quality;
@@ -51,7 +52,8 @@ public static class ExportEndpoint
         // Once rows are on the wire a fault cuts the connection, so that the client sees an incomplete download rather
         // than a file that looks whole.
         return app.MapGet(prefix.TrimEnd('/') + "/{file}", (HttpContext context, string file) =>
-                HttpErrors.GuardAsync(context, $"Export of {file}", () => ExportAsync(context, file, exporters.Value)))
+                HttpErrors.GuardAsync(context, $"Export of {file}", () => context.RequestServices.GetRequiredService<ReadRoute>()
+                    .ReadAsync(context, () => ExportAsync(context, file, exporters.Value))))
             .WithDisplayName($"Export {prefix}/{{plural}}.csv|.xlsx");
     }
 

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using ProductionReform.Api.Replication;
 using ProductionReform.Data;
 
 namespace ProductionReform.Api.Http;
@@ -30,9 +31,12 @@ public static class GraphQLRequestExecutor
         var result = await ExecuteOnceAsync(context, options, request);
         // A query that met an unavailable database runs once more: the pool (cleared with the answer) may have held
         // connections a restarted server no longer knows, and reads are safe to repeat. When the database is really gone
-        // it fails as fast.
+        // it fails as fast. A standby that failed it is left for the primary.
         if (result.Operation?.Operation == OperationType.Query && result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable) == true)
+        {
+            context.RequestServices.GetService<ReadRoute>()?.LeaveStandby();
             result = await ExecuteOnceAsync(context, options, request);
+        }
         return result;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Http;
+using ProductionReform.Api.Replication;
 using ProductionReform.Api.Schema;
 using ProductionReform.Data;
 using ProductionReform.Interchange.Import;
@@ -36,9 +37,24 @@ public static class ImportEndpoint
         });
         // Keys and rules are checked against the records read at the start; another writer may get there in between.
         return app.MapPost(prefix.TrimEnd('/') + "/{list}", (HttpContext context, string list) =>
-                HttpErrors.GuardAsync(context, $"Import into {list}", () => ImportAsync(context, list, catalog.Value),
+                HttpErrors.GuardAsync(context, $"Import into {list}", () => ImportAndRecordAsync(context, list, catalog.Value),
                     collision => $"Another change to {list} collided with this import ({collision}); nothing was imported. Try again."))
             .WithDisplayName($"Import {prefix}/{{plural}}");
+    }
+
+    /// <summary>
+    /// The import, after which (written or not) the caller reads from the primary for a while (<see cref="ReadRoute.Wrote"/>).
+    /// </summary>
+    private static async Task ImportAndRecordAsync(HttpContext context, string list, ImportCatalog catalog)
+    {
+        try
+        {
+            await ImportAsync(context, list, catalog);
+        }
+        finally
+        {
+            context.RequestServices.GetRequiredService<ReadRoute>().Wrote(context.User);
+        }
     }
 
     private static async Task ImportAsync(HttpContext context, string list, ImportCatalog catalog)

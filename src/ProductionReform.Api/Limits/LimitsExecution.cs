@@ -59,8 +59,7 @@ public sealed class LimitsExecution(IOptions<LimitsOptions> options, ILogger<Lim
     /// </summary>
     private static bool TimedOut(ExecutionError error) =>
         error is TimeoutError
-        || (error.InnerException is Npgsql.NpgsqlException { InnerException: TimeoutException }
-            && !DatabaseFaults.IsUnavailable(error.InnerException));
+        || (DatabaseFaults.IsTimeout(error.InnerException) && !DatabaseFaults.IsUnavailable(error.InnerException));
 
     private void Record(Activity? activity, ExecutionOptions options, ExecutionResult result, long? cost, TimeSpan elapsed)
     {

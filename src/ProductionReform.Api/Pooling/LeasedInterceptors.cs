@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ProductionReform.Api.Replication;
 using ProductionReform.Data.Auditing;
 using ProductionReform.GraphQL.Data.Diagnostics;
 
@@ -19,14 +20,26 @@ internal static class LeasedInterceptors
 
     public static IInterceptor Saves { get; } = new SaveEvents();
 
-    public static void Attach(DbContext db, SqlStatementCounter counter, AuditInterceptor audit) =>
-        Leases.AddOrUpdate(db, new Lease(counter, audit));
+    public static IInterceptor Connections { get; } = new ConnectionEvents();
+
+    public static void Attach(DbContext db, SqlStatementCounter counter, AuditInterceptor audit, ReadRoute route) =>
+        Leases.AddOrUpdate(db, new Lease(counter, audit, route));
 
     private static Lease Of(DbContext? db) => db is not null && Leases.TryGetValue(db, out var lease)
         ? lease
         : throw new InvalidOperationException("A pooled context was used outside a lease.");
 
-    private sealed record Lease(SqlStatementCounter Counter, AuditInterceptor Audit);
+    private sealed record Lease(SqlStatementCounter Counter, AuditInterceptor Audit, ReadRoute Route);
+
+    private sealed class ConnectionEvents : DbConnectionInterceptor
+    {
+        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData,
+            InterceptionResult result) => Of(eventData.Context).Route.Opening(connection, result);
+
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default) =>
+            Of(eventData.Context).Route.OpeningAsync(connection, result, cancellationToken);
+    }
 
     private sealed class CommandEvents : DbCommandInterceptor
     {

@@ -50,6 +50,10 @@ public sealed class RegistryApi : IAsyncDisposable
         return new RegistryApi(connectionString, settings, services, ownsDatabase: true);
     }
 
+    /// <summary>The API in-process on a database the test made (and drops) itself, e.g. on a <see cref="ThrowawayCluster"/>.</summary>
+    public static RegistryApi On(string connectionString, IDictionary<string, string?>? settings = null) =>
+        new(connectionString, settings, null, ownsDatabase: false);
+
     /// <summary>A second API instance on this one's database (as behind a load balancer); disposing it leaves the database.</summary>
     public RegistryApi AnotherInstance() => new(ConnectionString, _settings, _services, ownsDatabase: false);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace ProductionReform.Api.Tests.Infrastructure;
@@ -27,21 +28,47 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     public static async Task<ThrowawayCluster> StartAsync(int maxConnections = 250)
     {
         if (!File.Exists(Path.Combine(Bin, "initdb"))) Assert.Ignore($"PostgreSQL 15 is not installed in {Bin}; scripts/db installs it.");
-        var directory = Path.Combine("/tmp", $"reform-fault-{Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(directory);
-        var cluster = new ThrowawayCluster(directory, ApiProcess.FreePort());
-        if (IsRoot) await RunAsync("chown", ["postgres:postgres", directory], asPostgres: false);
+        var cluster = await CreateAsync();
         await RunAsync(Path.Combine(Bin, "initdb"), ["-D", cluster.Data, "-U", "reform", "-E", "UTF8", "--locale=C", "--auth=trust"]);
         await File.AppendAllTextAsync(Path.Combine(cluster.Data, "postgresql.conf"), $"""
 
             listen_addresses = '127.0.0.1'
             port = {cluster.Port}
-            unix_socket_directories = '{directory}'
+            unix_socket_directories = '{cluster._directory}'
             max_connections = {maxConnections}
             fsync = off
             """);
         await cluster.StartServerAsync();
         return cluster;
+    }
+
+    /// <summary>
+    /// Makes and starts a hot standby of this cluster, streaming from it (<c>pg_basebackup -R</c>, as <c>scripts/db replica</c>
+    /// does; the cluster's trust authentication and default <c>wal_level</c> allow it).
+    /// </summary>
+    public async Task<ThrowawayCluster> StartStandbyAsync()
+    {
+        var standby = await CreateAsync();
+        await RunAsync(Path.Combine(Bin, "pg_basebackup"),
+            ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "reform", "-D", standby.Data,
+             "-R", "-X", "stream", "-c", "fast"]);
+        await File.AppendAllTextAsync(Path.Combine(standby.Data, "postgresql.conf"), $"""
+
+            port = {standby.Port}
+            unix_socket_directories = '{standby._directory}'
+            hot_standby = on
+            hot_standby_feedback = on
+            """);
+        await standby.StartServerAsync();
+        return standby;
+    }
+
+    private static async Task<ThrowawayCluster> CreateAsync()
+    {
+        var directory = Path.Combine("/tmp", $"reform-fault-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(directory);
+        if (IsRoot) await RunAsync("chown", ["postgres:postgres", directory], asPostgres: false);
+        return new ThrowawayCluster(directory, ApiProcess.FreePort());
     }
 
     public string ConnectionString(string database) =>
