@@ -45,6 +45,17 @@ public static class DatabaseFaults
     }
 
     /// <summary>
+    /// PostgreSQL gave up the statement for another's sake (40001). On a hot standby, where nothing writes, that is a
+    /// conflict with the WAL it replays: the same read succeeds on the primary.
+    /// </summary>
+    public static bool IsSerializationFailure(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure }) return true;
+        return false;
+    }
+
+    /// <summary>
     /// Npgsql timed out, however wrapped (EF Core's execution strategy wraps a fault it deems transient in an
     /// <see cref="InvalidOperationException"/>).
     /// </summary>

@@ -34,7 +34,10 @@ public static class BenchDatabase
     {
         var name = NameFor(scale);
         var server = new NpgsqlConnectionStringBuilder(serverConnectionString);
-        var maintenance = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        var maintenance = new NpgsqlConnectionStringBuilder(server.ConnectionString)
+        {
+            Database = "postgres", Pooling = false,
+        }.ConnectionString;
         var target = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
         if (reuse && await ExistingSizeAsync(maintenance, target, name) is { } existing && existing.Enterprises >= scale.Enterprises)
         {
@@ -102,7 +105,8 @@ public static class BenchDatabase
 
         var enterpriseCount = scale.Enterprises;
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY enterprises (name, name_en, industry_id, region_id, construction_qualification, employee_count, is_backbone, is_sample, description) FROM STDIN (FORMAT BINARY)"))
+            "COPY enterprises (name, name_en, industry_id, region_id, construction_qualification, employee_count, is_backbone, " +
+            "is_sample, description) FROM STDIN (FORMAT BINARY)"))
         {
             for (var i = 1; i <= enterpriseCount; i++)
             {
@@ -125,11 +129,13 @@ public static class BenchDatabase
         // Hosts: the synthetic enterprises in name order, studio k on enterprise (k × 13) mod n, so hosts spread.
         var hosts = new List<(int Id, int? IndustryId)>();
         await using (var reader = await new NpgsqlCommand(
-            "SELECT id, industry_id FROM enterprises WHERE name LIKE '示例企业-S%' ORDER BY name", connection, transaction).ExecuteReaderAsync())
+            "SELECT id, industry_id FROM enterprises WHERE name LIKE '示例企业-S%' ORDER BY name",
+            connection, transaction).ExecuteReaderAsync())
             while (await reader.ReadAsync()) hosts.Add((reader.GetInt32(0), reader.GetInt32(1)));
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY innovation_studios (name, name_en, kind, host_enterprise_id, industry_id, founded_on, description) FROM STDIN (FORMAT BINARY)"))
+            "COPY innovation_studios (name, name_en, kind, host_enterprise_id, industry_id, founded_on, description) " +
+            "FROM STDIN (FORMAT BINARY)"))
         {
             for (var k = 1; k <= scale.Studios; k++)
             {

@@ -26,7 +26,8 @@ public sealed record BenchScale(string Label, int Enterprises, int Studios)
             _ => throw new FormatException($"a scale is N (N× the seed) or E/S (enterprises/studios), not '{text}'"),
         };
         if (scale.Enterprises < 0 || scale.Studios < 0 || scale.ValueSteps > MaxValueSteps || (scale.Studios > 0 && scale.Enterprises == 0))
-            throw new ArgumentException($"scale '{text}': at most {MaxValueSteps * EnterprisesPerStep} enterprises, studios need enterprises");
+            throw new ArgumentException(
+                $"scale '{text}': at most {MaxValueSteps * EnterprisesPerStep} enterprises, studios need enterprises");
         return scale;
     }
 

@@ -30,7 +30,8 @@ public static class BenchmarkMain
     public static async Task<int> Main(string[] args)
     {
         if (args is ["--soak", .. var soak])
-            return await Soak.RunAsync(soak.TakeWhile(a => a != "--connection").ToArray(), soak.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault() ?? DefaultServer);
+            return await Soak.RunAsync(soak.TakeWhile(a => a != "--connection").ToArray(),
+                soak.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault() ?? DefaultServer);
         if (args is ["--delivery", .. var delivery])
             return await RunDeliveryAsync(delivery);
         Options options;
@@ -43,8 +44,10 @@ public static class BenchmarkMain
         }
 
         var startedAt = DateTimeOffset.UtcNow;
-        Console.WriteLine($"ProductionReform benchmark{(options.InProcess ? " (in-process, API alone)" : ", side by side with PostGraphile")}: " +
-                          $"scales {string.Join(", ", options.Scales.Select(s => s.Label))}, clients {string.Join(", ", options.Clients)}, " +
+        Console.WriteLine("ProductionReform benchmark" +
+                          $"{(options.InProcess ? " (in-process, API alone)" : ", side by side with PostGraphile")}: " +
+                          $"scales {string.Join(", ", options.Scales.Select(s => s.Label))}, " +
+                          $"clients {string.Join(", ", options.Clients)}, " +
                           $"{options.Duration.TotalSeconds:0.#} s per measurement after {options.WarmUp.TotalSeconds:0.#} s warm-up, " +
                           $"{Environment.ProcessorCount} cores, {startedAt:yyyy-MM-dd HH:mm} UTC");
         return options.InProcess ? await InProcessAsync(options, startedAt) : await SideBySideAsync(options, startedAt);
@@ -97,7 +100,8 @@ public static class BenchmarkMain
             var (connectionString, size) = await BenchDatabase.PrepareAsync(options.Server, scale, options.Reuse);
             var prepareSeconds = watch.Elapsed.TotalSeconds;
             await using var server = BenchServer.Start(connectionString);
-            Console.WriteLine($"  API on {server.BaseAddress} ({size.Enterprises} enterprises, {size.Studios} studios, {size.IndicatorValues} indicator values)");
+            Console.WriteLine($"  API on {server.BaseAddress} ({size.Enterprises} enterprises, {size.Studios} studios, " +
+                              $"{size.IndicatorValues} indicator values)");
             var skipped = new List<string>();
             var workloads = (await Workloads.BuildAsync(server.Client, skipped)).Where(w => options.Selection.Includes(w.Name)).ToList();
 
@@ -163,7 +167,10 @@ public static class BenchmarkMain
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
                 options = args[i++] switch
                 {
-                    "--scale" => options with { Scales = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(BenchScale.Parse).ToArray() },
+                    "--scale" => options with
+                    {
+                        Scales = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(BenchScale.Parse).ToArray(),
+                    },
                     "--clients" => options with { Clients = Ints(value) },
                     "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                     "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },

@@ -58,7 +58,8 @@ public static class LoadRunner
         public long SqlStatements;
     }
 
-    private static async Task<ClientSamples[]> LoopAsync(HttpClient client, Workload workload, int clients, TimeSpan duration, bool countsSql)
+    private static async Task<ClientSamples[]> LoopAsync(
+        HttpClient client, Workload workload, int clients, TimeSpan duration, bool countsSql)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var next = -1;

@@ -28,8 +28,8 @@ public static class PeerWorkloads
         """;
 
     private const string FlatPagePeer = """
-        { page: allEnterprises(filter: {name: {includesInsensitive: "示例"}, isSample: {equalTo: true}}, orderBy: [NAME_ASC, PRIMARY_KEY_ASC],
-                               first: 50) {
+        { page: allEnterprises(filter: {name: {includesInsensitive: "示例"}, isSample: {equalTo: true}},
+                               orderBy: [NAME_ASC, PRIMARY_KEY_ASC], first: 50) {
             nodes { name nameEn employeeCount region: regionByRegionId { name } industry: industryByIndustryId { name } } } }
         """;
 
@@ -86,7 +86,8 @@ public static class PeerWorkloads
 
     private const string Dashboard = """
         { regions(first: 20) { totalCount nodes { name
-            enterprises(first: 10, order: [{name: ASC}]) { totalCount nodes { name industry { name } studios(first: 5) { nodes { name kind } } } } } }
+            enterprises(first: 10, order: [{name: ASC}]) {
+              totalCount nodes { name industry { name } studios(first: 5) { nodes { name kind } } } } } }
           pilotPrograms(first: 20) { nodes { name enrollments(first: 10) { nodes { enterprise { name region { name } } } } } } }
         """;
 
@@ -124,20 +125,24 @@ public static class PeerWorkloads
 
         var workloads = new List<PairedWorkload>
         {
-            Same("flat page", "enterprises named 示例 that are samples, by name, 50 rows with region and industry", FlatPage, FlatPagePeer),
+            Same("flat page", "enterprises named 示例 that are samples, by name, 50 rows with region and industry",
+                FlatPage, FlatPagePeer),
             Same("nested", "10 industries → 30 enterprises each with totalCount → region", Nested, NestedPeer),
             Same("nested studios", "10 industries → 20 enterprises → region, 3 studios each", NestedStudios, NestedStudiosPeer),
-            Same("counted page", "employeeCount ≥ 1000 and not backbone, by employeeCount ↓, 50 rows with totalCount", CountedPage, CountedPagePeer),
+            Same("counted page", "employeeCount ≥ 1000 and not backbone, by employeeCount ↓, 50 rows with totalCount",
+                CountedPage, CountedPagePeer),
             Same("deep 4 levels", "5 regions → 10 enterprises → 3 studios → 3 studios they inspired", Deep, DeepPeer),
             Same("dashboard", "regions → enterprises → industry, studios; pilot programs → enrollments → enterprise → region",
                 Dashboard, DashboardPeer),
             new("nodes 100", "nodes(ids:) with 100 enterprise ids; PostGraphile: allEnterprises filtered by id in the 100",
-                Workloads.Body(Nodes, new { ids }), Workloads.Body(NodesPeer, new { ids = rowIds }), data => new JsonObject { ["nodes"] = data["nodes"]?["nodes"]?.DeepClone() }),
+                Workloads.Body(Nodes, new { ids }), Workloads.Body(NodesPeer, new { ids = rowIds }),
+                data => new JsonObject { ["nodes"] = data["nodes"]?["nodes"]?.DeepClone() }),
             Ours("aggregate", "count, avg employeeCount, groups by industry × region of sample enterprises", Workloads.Aggregate),
             Ours("nested aggregate", "10 industries → their sample enterprises' aggregate: count, avg employeeCount, top 5 regions",
                 NestedAggregate),
             Ours("search", "search \"示例\", first 20, score and node id", Workloads.Search),
-            new("linkage", "linkages from 中天科技, depth 2, with edge sources", Workloads.Body(Workloads.Linkage, new { from = zhongtian }), null, d => d),
+            new("linkage", "linkages from 中天科技, depth 2, with edge sources",
+                Workloads.Body(Workloads.Linkage, new { from = zhongtian }), null, d => d),
             Ours("dashboard GET", "the dashboard as an anonymous GET with Cache-Control: no-cache (always runs)", Dashboard)
                 with { OursUrl = Workloads.GetUrl(Dashboard), NoCache = true },
             Ours("dashboard GET cached", "the dashboard as an anonymous GET, from the response cache", Dashboard)
@@ -151,7 +156,8 @@ public static class PeerWorkloads
     private static PairedWorkload Same(string name, string description, string ours, string peer) =>
         new(name, description, Workloads.Body(ours), Workloads.Body(peer), data => data);
 
-    private static PairedWorkload Ours(string name, string description, string query) => new(name, description, Workloads.Body(query), null, d => d);
+    private static PairedWorkload Ours(string name, string description, string query) =>
+        new(name, description, Workloads.Body(query), null, d => d);
 
     /// <summary>Both answers must be free of errors and, where PostGraphile has the question, equal.</summary>
     private static async Task CompareAsync(HttpClient ours, HttpClient peer, PairedWorkload workload)
@@ -160,19 +166,23 @@ public static class PeerWorkloads
         if (workload.Peer is null) return;
         var theirs = workload.PeerAnswer(await DataAsync(peer, workload.Peer, workload.Name));
         if (!JsonNode.DeepEquals(mine, theirs))
-            throw new InvalidOperationException($"Workload '{workload.Name}': the answers differ.\nours: {Truncate(mine.ToJsonString())}\n" +
-                                                $"PostGraphile: {Truncate(theirs?.ToJsonString() ?? "null")}");
+            throw new InvalidOperationException(
+                $"Workload '{workload.Name}': the answers differ.\nours: {Truncate(mine.ToJsonString())}\n" +
+                $"PostGraphile: {Truncate(theirs?.ToJsonString() ?? "null")}");
     }
 
     private static Task<JsonObject> DataAsync(HttpClient client, string query) => DataAsync(client, Workloads.Body(query), "set-up");
 
     private static async Task<JsonObject> DataAsync(HttpClient client, byte[] body, string name)
     {
-        using var response = await client.PostAsync("/graphql", new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
+        using var response = await client.PostAsync("/graphql",
+            new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
         var text = await response.Content.ReadAsStringAsync();
         var json = JsonNode.Parse(text) as JsonObject;
-        if (!response.IsSuccessStatusCode || json is null || json["errors"] is JsonArray { Count: > 0 } || json["data"] is not JsonObject data)
-            throw new InvalidOperationException($"Workload '{name}' failed on {client.BaseAddress} ({(int)response.StatusCode}): {Truncate(text)}");
+        if (!response.IsSuccessStatusCode || json is null || json["errors"] is JsonArray { Count: > 0 }
+            || json["data"] is not JsonObject data)
+            throw new InvalidOperationException(
+                $"Workload '{name}' failed on {client.BaseAddress} ({(int)response.StatusCode}): {Truncate(text)}");
         return data;
     }
 

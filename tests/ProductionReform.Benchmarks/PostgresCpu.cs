@@ -8,7 +8,8 @@ namespace ProductionReform.Benchmarks;
 /// </summary>
 public sealed class PostgresCpu(string connectionString) : IAsyncDisposable
 {
-    private readonly NpgsqlConnection _connection = new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+    private readonly NpgsqlConnection _connection =
+        new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
 
     public async Task<Dictionary<int, double>> SnapshotAsync()
     {

@@ -17,7 +17,8 @@ public static class ProcessMetrics
         catch (UnauthorizedAccessException) { return null; }
         // Fields after the command name, which is in parentheses and may hold spaces: state is field 3, utime 14, stime 15.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * MillisecondsPerTick;
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * MillisecondsPerTick;
     }
 
     /// <summary>The peak resident set (VmHWM) in MB since start or since the last <see cref="ResetPeak"/>.</summary>

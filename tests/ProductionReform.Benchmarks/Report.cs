@@ -7,7 +7,8 @@ using System.Text.Json.Serialization;
 namespace ProductionReform.Benchmarks;
 
 /// <summary>The figures of one scale.</summary>
-public sealed record ScaleResult(BenchScale Scale, string Database, DataSize Rows, double PrepareSeconds, List<string> Skipped, List<Measurement> Results);
+public sealed record ScaleResult(
+    BenchScale Scale, string Database, DataSize Rows, double PrepareSeconds, List<string> Skipped, List<Measurement> Results);
 
 /// <summary>Throughput at the most clients over throughput at one client, per scale and workload.</summary>
 public sealed record ConcurrencyRatio(string Scale, string Workload, int Clients, double Ratio);
@@ -25,7 +26,8 @@ public static class Report
         Console.WriteLine();
         Console.WriteLine($"Scale {scale.Scale} ({scale.Database}: {scale.Rows.Enterprises} enterprises, {scale.Rows.Studios} studios, " +
                           $"{scale.Rows.IndicatorValues} indicator values; prepared in {scale.PrepareSeconds:F1} s)");
-        var header = $"{"workload",-14} {"clients",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"mean ms",8} {"SQL/req",8} {"requests",9} {"errors",6}";
+        var header = $"{"workload",-14} {"clients",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} " +
+                     $"{"mean ms",8} {"SQL/req",8} {"requests",9} {"errors",6}";
         Console.WriteLine(header);
         Console.WriteLine(new string('-', header.Length));
         foreach (var m in scale.Results)
@@ -63,7 +65,8 @@ public static class Report
         Console.WriteLine();
         Console.WriteLine("Throughput, most clients vs 1 client (req/s ratio):");
         foreach (var r in concurrency)
-            Console.WriteLine(string.Format(Inv, "  scale {0,-5} {1,-14} {2,3} vs 1 clients: ×{3:F2}", r.Scale, r.Workload, r.Clients, r.Ratio));
+            Console.WriteLine(string.Format(Inv, "  scale {0,-5} {1,-14} {2,3} vs 1 clients: ×{3:F2}",
+                r.Scale, r.Workload, r.Clients, r.Ratio));
         if (scale.Count == 0) return;
         Console.WriteLine();
         Console.WriteLine($"p50 latency, scale {scale[0].ToScale} vs scale {scale[0].FromScale}:");

@@ -101,12 +101,16 @@ public sealed class ServerProcess : IAsyncDisposable
     private static async Task NpmInstallAsync(string folder)
     {
         Console.WriteLine($"  npm install in {folder} …");
-        using var npm = Process.Start(new ProcessStartInfo("npm") { WorkingDirectory = folder, ArgumentList = { "install", "--no-audit", "--no-fund" } })!;
+        using var npm = Process.Start(new ProcessStartInfo("npm")
+        {
+            WorkingDirectory = folder, ArgumentList = { "install", "--no-audit", "--no-fund" },
+        })!;
         await npm.WaitForExitAsync();
         if (npm.ExitCode != 0) throw new InvalidOperationException($"npm install failed in {folder} (exit {npm.ExitCode}).");
     }
 
-    private static async Task<ServerProcess> StartAsync(string name, ProcessStartInfo start, int port, string? readyPath, string? readyQuery)
+    private static async Task<ServerProcess> StartAsync(
+        string name, ProcessStartInfo start, int port, string? readyPath, string? readyQuery)
     {
         start.RedirectStandardOutput = start.RedirectStandardError = true;
         start.UseShellExecute = false;

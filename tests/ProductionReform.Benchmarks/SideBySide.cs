@@ -70,7 +70,8 @@ public static class SideBySide
         var serverCpu = (ProcessMetrics.CpuMs(server.Pid) ?? 0) - serverBefore;
         var postgresCpu = PostgresCpu.Between(postgresBefore, await postgres.SnapshotAsync());
         if (await postgres.CancelLeftoversAsync() is > 0 and var leftovers)
-            Console.WriteLine($"  ({server.Name}, {workload.Name}: cancelled {leftovers} statements still running after the clients stopped)");
+            Console.WriteLine(
+                $"  ({server.Name}, {workload.Name}: cancelled {leftovers} statements still running after the clients stopped)");
         var requests = Math.Max(1, load.Requests);
         return new ServerFigures(load, serverCpu / requests, postgresCpu / requests, ProcessMetrics.PeakRssMb(server.Pid));
     }
@@ -78,14 +79,16 @@ public static class SideBySide
     private static void PrintLine(SideBySideResult r)
     {
         var o = r.Ours;
-        var line = string.Format(Inv, "  {0,-15} {1,3} clients  ours {2,8:F1} req/s p50 {3,6:F2} p99 {4,7:F2} ms  cpu api {5:F2} pg {6:F2} ms/req  " +
-                                      "rss {7:F0} MB  {8:F1} SQL/req  {9} errors",
+        var line = string.Format(Inv,
+            "  {0,-15} {1,3} clients  ours {2,8:F1} req/s p50 {3,6:F2} p99 {4,7:F2} ms  cpu api {5:F2} pg {6:F2} ms/req  " +
+            "rss {7:F0} MB  {8:F1} SQL/req  {9} errors",
             r.Workload, r.Clients, o.Load.RequestsPerSecond, o.Load.P50Ms, o.Load.P99Ms, o.ServerCpuMsPerRequest, o.PostgresCpuMsPerRequest,
             o.PeakRssMb, o.Load.SqlStatementsPerRequest, o.Load.Errors);
         Console.WriteLine(line);
         if (r.Peer is not { } p) return;
-        Console.WriteLine(string.Format(Inv, "  {0,-15} {1,3} clients  peer {2,8:F1} req/s p50 {3,6:F2} p99 {4,7:F2} ms  cpu srv {5:F2} pg {6:F2} ms/req  " +
-                                             "rss {7:F0} MB  {8} errors  → ×{9:F2}",
+        Console.WriteLine(string.Format(Inv,
+            "  {0,-15} {1,3} clients  peer {2,8:F1} req/s p50 {3,6:F2} p99 {4,7:F2} ms  cpu srv {5:F2} pg {6:F2} ms/req  " +
+            "rss {7:F0} MB  {8} errors  → ×{9:F2}",
             "", r.Clients, p.Load.RequestsPerSecond, p.Load.P50Ms, p.Load.P99Ms, p.ServerCpuMsPerRequest, p.PostgresCpuMsPerRequest,
             p.PeakRssMb, p.Load.Errors, r.Ratio));
     }
@@ -102,7 +105,8 @@ public static class SideBySide
             {
                 var o = r.Ours;
                 var p = r.Peer;
-                text.AppendLine(string.Format(Inv, "| {0} | {1} | {2} | {3:N0} | {4:F1} / {5:F1} | {6} | {7} | {8} | {9:F2} + {10:F2} | {11} | {12} |",
+                text.AppendLine(string.Format(Inv,
+                    "| {0} | {1} | {2} | {3:N0} | {4:F1} / {5:F1} | {6} | {7} | {8} | {9:F2} + {10:F2} | {11} | {12} |",
                     r.Workload, scale.Scale.Label == "1" ? "seed" : $"{scale.Rows.Enterprises:N0} firms", r.Clients,
                     o.Load.RequestsPerSecond, o.Load.P50Ms, o.Load.P99Ms,
                     p is null ? "—" : p.Load.RequestsPerSecond.ToString("N0", Inv),

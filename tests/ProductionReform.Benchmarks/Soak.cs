@@ -15,11 +15,14 @@ public static class Soak
     private const int Clients = 16;
     private static readonly TimeSpan Slice = TimeSpan.FromSeconds(20);
 
-    private sealed record Sample(TimeSpan At, long RssBytes, long HeapBytes, int FileDescriptors, int Threads, long DatabaseSessions, int Requests, int Errors);
+    private sealed record Sample(
+        TimeSpan At, long RssBytes, long HeapBytes, int FileDescriptors, int Threads, long DatabaseSessions, int Requests, int Errors);
 
     public static async Task<int> RunAsync(string[] args, string server)
     {
-        var minutes = args.Length > 0 && double.TryParse(args[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var given) ? given : 10;
+        var minutes = args.Length > 0 && double.TryParse(args[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var given)
+            ? given
+            : 10;
         var duration = TimeSpan.FromMinutes(minutes);
         var (connectionString, _) = await BenchDatabase.PrepareAsync(server, BenchScale.Parse("1"));
         await using var api = BenchServer.Start(connectionString);
@@ -27,7 +30,8 @@ public static class Soak
         Console.WriteLine($"Soak: {minutes:0.#} min, {Clients} clients, workloads {string.Join(", ", workloads.Select(w => w.Name))}");
 
         // One round of every workload first, so that the start figures are those of a warmed-up server.
-        foreach (var workload in workloads) await LoadRunner.RunAsync(api.Client, workload, Clients, TimeSpan.FromSeconds(3), TimeSpan.Zero);
+        foreach (var workload in workloads)
+            await LoadRunner.RunAsync(api.Client, workload, Clients, TimeSpan.FromSeconds(3), TimeSpan.Zero);
         var clock = Stopwatch.StartNew();
         var samples = new List<Sample> { await SampleAsync(connectionString, clock.Elapsed, 0, 0) };
         Print(samples[0]);
@@ -44,9 +48,11 @@ public static class Soak
 
         var (start, end) = (samples[0], samples[^1]);
         Console.WriteLine();
-        Console.WriteLine($"start → end: RSS {Mb(start.RssBytes):F1} → {Mb(end.RssBytes):F1} MiB, heap {Mb(start.HeapBytes):F1} → {Mb(end.HeapBytes):F1} MiB, " +
+        Console.WriteLine($"start → end: RSS {Mb(start.RssBytes):F1} → {Mb(end.RssBytes):F1} MiB, " +
+                          $"heap {Mb(start.HeapBytes):F1} → {Mb(end.HeapBytes):F1} MiB, " +
                           $"fds {start.FileDescriptors} → {end.FileDescriptors}, threads {start.Threads} → {end.Threads}, " +
-                          $"database sessions {start.DatabaseSessions} → {end.DatabaseSessions}; {end.Requests} requests, {end.Errors} errors");
+                          $"database sessions {start.DatabaseSessions} → {end.DatabaseSessions}; " +
+                          $"{end.Requests} requests, {end.Errors} errors");
         return end.Errors > 0 ? 1 : 0;
     }
 
@@ -60,8 +66,8 @@ public static class Soak
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
         var sessions = (long)(await command.ExecuteScalarAsync())!;
-        return new Sample(at, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), Directory.GetFiles("/proc/self/fd").Length,
-            process.Threads.Count, sessions, requests, errors);
+        return new Sample(at, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false),
+            Directory.GetFiles("/proc/self/fd").Length, process.Threads.Count, sessions, requests, errors);
     }
 
     private static void Print(Sample sample) => Console.WriteLine(string.Format(CultureInfo.InvariantCulture,

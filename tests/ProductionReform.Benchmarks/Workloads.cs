@@ -86,7 +86,8 @@ public static class Workloads
         // Page 1, then page 2 from page 1's end cursor: clients alternate the two requests.
         var page1 = await DataAsync(client, FilteredPage);
         var cursor = page1["enterprises"]!["pageInfo"]!["endCursor"]?.GetValue<string>();
-        workloads.Add(new("filtered page", "sample enterprises named 示例…, by region name ↑ then name ↓, 50 a page: page 1 and page 2 (after)",
+        workloads.Add(new("filtered page",
+            "sample enterprises named 示例…, by region name ↑ then name ↓, 50 a page: page 1 and page 2 (after)",
             cursor is null ? [Body(FilteredPage)] : [Body(FilteredPage), Body(FilteredPage, new { after = cursor })]));
 
         workloads.Add(new("aggregate", "count, avg employeeCount, groups by industry × region of sample enterprises", [Body(Aggregate)]));
@@ -157,7 +158,8 @@ public static class Workloads
         if (!response.IsSuccessStatusCode || json is null || json["errors"] is JsonArray { Count: > 0 } || json["data"] is null)
             throw new InvalidOperationException($"Workload '{name}' failed ({(int)response.StatusCode}): {Truncate(text)}");
         if (json["extensions"]?["sqlStatements"] is null)
-            throw new InvalidOperationException($"Workload '{name}': the response has no extensions.sqlStatements (Diagnostics:SqlCount off?).");
+            throw new InvalidOperationException(
+                $"Workload '{name}': the response has no extensions.sqlStatements (Diagnostics:SqlCount off?).");
         return json;
     }
 

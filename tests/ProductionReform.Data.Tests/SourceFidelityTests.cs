@@ -46,7 +46,8 @@ public class SourceFidelityTests
     public void AYearToDateFigureHasNoEndDay(string code)
     {
         var value = Indicator(code);
-        Assert.That((value.IsYearToDate, value.PeriodStart, value.PeriodEnd), Is.EqualTo((true, (DateOnly?)new DateOnly(2021, 1, 1), (DateOnly?)null)));
+        Assert.That((value.IsYearToDate, value.PeriodStart, value.PeriodEnd),
+            Is.EqualTo((true, (DateOnly?)new DateOnly(2021, 1, 1), (DateOnly?)null)));
     }
 
     [Test]
@@ -55,7 +56,8 @@ public class SourceFidelityTests
         var urban = Seed.Regions.Single(r => r.Name == "市区");
         Assert.Multiple(() =>
         {
-            Assert.That((urban.Kind, urban.Code, urban.ParentName), Is.EqualTo((RegionKind.AggregateArea, (string?)null, (string?)"南通市")));
+            Assert.That((urban.Kind, urban.Code, urban.ParentName),
+                Is.EqualTo((RegionKind.AggregateArea, (string?)null, (string?)"南通市")));
             Assert.That(Indicator("INSURED_NEEDY_FAMILIES").RegionName, Is.EqualTo("市区"));
             Assert.That(Indicator("INSURED_NEEDY_FAMILY_MEMBERS").RegionName, Is.EqualTo("市区"));
             Assert.That(Cited(urban).Single().Quote, Does.Contain("为市区建档的58户"));
@@ -96,7 +98,8 @@ public class SourceFidelityTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Seed.Studios.Single(s => s.Kind == StudioKind.KnowledgePropertyBank).NameEn, Does.Contain("Intellectual Property Bank"));
+            Assert.That(Seed.Studios.Single(s => s.Kind == StudioKind.KnowledgePropertyBank).NameEn,
+                Does.Contain("Intellectual Property Bank"));
             Assert.That(Seed.Studios.Single(s => s.Kind == StudioKind.CrowdInnovationBank).NameEn, Is.EqualTo("Mass-Innovation Bank"));
             Assert.That(Indicator("SECRETARY_PROJECTS").NameEn, Does.Contain("Party-secretary projects"));
             Assert.That(Indicator("INSURED_NEEDY_FAMILIES").NameEn, Does.Contain("Yibao Nantong Bao"));
@@ -115,8 +118,10 @@ public class SourceFidelityTests
         var descriptions = Seed.Enterprises.Select(e => (e.Name, e.Description, e.DescriptionEn))
             .Concat(Seed.Studios.Select(s => (s.Name, s.Description, s.DescriptionEn)))
             .Concat(Seed.Regions.Select(r => (r.Name, r.Description, r.DescriptionEn)));
-        Assert.That(descriptions.Where(d => latinWord.IsMatch(d.Description ?? "") || cjk.IsMatch((d.DescriptionEn ?? "").Replace("市区", "")))
-            .Select(d => d.Name), Is.Empty);
+        Assert.That(descriptions
+                .Where(d => latinWord.IsMatch(d.Description ?? "") || cjk.IsMatch((d.DescriptionEn ?? "").Replace("市区", "")))
+                .Select(d => d.Name),
+            Is.Empty);
     }
 
     /// <summary>What the registry reads into the article is marked as its inference, with a note; the rest are quotes.</summary>
@@ -128,7 +133,8 @@ public class SourceFidelityTests
             Assert.That(Seed.Programs.Select(p => Cited(p).Any(c => c.IsInference && c.Supports.Contains("level"))), Has.All.True);
             Assert.That(Seed.Documents.Select(d => Cited(d).Any(c => c.IsInference && c.Supports.Contains("programs"))), Has.All.True);
             Assert.That(Indicator("OUTDOOR_SERVICE_STATIONS").PeriodStart, Is.EqualTo(new DateOnly(2016, 1, 1)));
-            Assert.That(Cited(Indicator("OUTDOOR_SERVICE_STATIONS")).Where(c => c.IsInference).Select(c => c.Supports), Has.Some.Contains("periodStart"));
+            Assert.That(Cited(Indicator("OUTDOOR_SERVICE_STATIONS")).Where(c => c.IsInference).Select(c => c.Supports),
+                Has.Some.Contains("periodStart"));
             Assert.That(Seed.Citations.Where(c => c.IsInference != (c.Note is not null)).Select(c => c.Code), Is.Empty);
         });
     }
@@ -143,13 +149,16 @@ public class SourceFidelityTests
             Assert.That(Cited(leading).Select(c => c.Quote), Has.Some.Contains("“3+3+N”龙头产业"));
 
             var nantong = Seed.Regions.Single(r => r.Name == "南通市");
-            Assert.That(nantong.Description, Does.Contain("江苏省首批").And.Contain("制造业大市").And.Contain("产业工人集聚大市"));
-            Assert.That(Cited(nantong).Select(c => c.Quote), Has.Some.Contains("江苏省首批试点城市").And.Some.Contains("制造业大市,也是产业工人集聚大市"));
+            Assert.That(nantong.Description,
+                Does.Contain("江苏省首批").And.Contain("制造业大市").And.Contain("产业工人集聚大市"));
+            Assert.That(Cited(nantong).Select(c => c.Quote),
+                Has.Some.Contains("江苏省首批试点城市").And.Some.Contains("制造业大市,也是产业工人集聚大市"));
 
             Assert.That(Indicator("SANITATION_TRUCK_DRIVERS").RegionName, Is.EqualTo("崇川区"));
             Assert.That(Indicator("SANITATION_STATION_WORKERS_SERVED").RegionName, Is.EqualTo("崇川区"));
             var station = Seed.Cases.Single(c => c.Title.Contains("爱心服务站"));
-            Assert.That(Cited(station).Select(c => c.Quote), Has.Some.Contains("运华路").And.Some.Contains("2019年9月").And.Some.Contains("500多名"));
+            Assert.That(Cited(station).Select(c => c.Quote),
+                Has.Some.Contains("运华路").And.Some.Contains("2019年9月").And.Some.Contains("500多名"));
 
             var projects = Indicator("PRACTICAL_MATTERS_PROJECTS");
             Assert.That(projects.Value, Is.EqualTo(10));
@@ -181,7 +190,8 @@ public class SourceFidelityTests
     public void NoDateGoesBeyondItsQuote()
     {
         var articleYear = Seed.Sources.Single(s => s.Code == CitationQuoteTests.ArticleSourceCode).PublishedYear;
-        var dates = Seed.Indicators.SelectMany(i => new[] { ("periodStart", i.PeriodStart, i), ("periodEnd", i.PeriodEnd, i), ("asOf", i.AsOf, i) })
+        var dates = Seed.Indicators
+            .SelectMany(i => new[] { ("periodStart", i.PeriodStart, i), ("periodEnd", i.PeriodEnd, i), ("asOf", i.AsOf, i) })
             .Select(d => (d.Item1, d.Item2, Record: (ICitedSeed)d.i, Label: d.i.Code))
             .Concat(Seed.Programs.Select(p => ("launchedOn", p.LaunchedOn, (ICitedSeed)p, p.Code)))
             .Concat(Seed.Documents.Select(d => ("issuedOn", d.IssuedOn, (ICitedSeed)d, d.Title)))
@@ -199,7 +209,8 @@ public class SourceFidelityTests
             {
                 true => field == "periodStart" && day == new DateOnly(articleYear!.Value, 1, 1) && supporting.Count > 0,
                 false => supporting.Any(c => c.Quote.Contains($"{day.Year}年") &&
-                                             (day.DayOfYear == 1 || (day.Month, day.Day) == (12, 31) || c.Quote.Contains($"{day.Month}月{day.Day}日"))),
+                                             (day.DayOfYear == 1 || (day.Month, day.Day) == (12, 31)
+                                              || c.Quote.Contains($"{day.Month}月{day.Day}日"))),
             };
             if (!stated) unstated.Add($"{label}.{field} = {day:yyyy-MM-dd}");
         }

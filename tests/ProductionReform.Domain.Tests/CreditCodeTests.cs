@@ -2,7 +2,9 @@ using ProductionReform.Domain;
 
 namespace ProductionReform.Domain.Tests;
 
-/// <summary>统一社会信用代码 (GB 32100-2015): 18 characters of 0-9 and A-Y without I, O, S, V, Z; the 18th checks the first 17.</summary>
+/// <summary>
+/// 统一社会信用代码 (GB 32100-2015): 18 characters of 0-9 and A-Y without I, O, S, V, Z; the 18th checks the first 17.
+/// </summary>
 public class CreditCodeTests
 {
     private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";

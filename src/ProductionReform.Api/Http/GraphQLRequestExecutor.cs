@@ -31,10 +31,12 @@ public static class GraphQLRequestExecutor
         var result = await ExecuteOnceAsync(context, options, request);
         // A query that met an unavailable database runs once more: the pool (cleared with the answer) may have held
         // connections a restarted server no longer knows, and reads are safe to repeat. When the database is really gone
-        // it fails as fast. A standby that failed it is left for the primary.
-        if (result.Operation?.Operation == OperationType.Query && result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable) == true)
+        // it fails as fast. A standby that failed it, or cancelled it for the WAL it replays, is left for the primary.
+        var route = context.RequestServices.GetService<ReadRoute>();
+        if (result.Operation?.Operation == OperationType.Query && result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable
+                || (route?.Served == ReadRoute.Standby && DatabaseFaults.IsSerializationFailure(e.InnerException))) == true)
         {
-            context.RequestServices.GetService<ReadRoute>()?.LeaveStandby();
+            route?.LeaveStandby();
             result = await ExecuteOnceAsync(context, options, request);
         }
         return result;

@@ -71,7 +71,8 @@ public sealed class ErrorTests
     public async Task An_in_list_longer_than_the_limit_is_refused_with_the_figures()
     {
         var tooMany = Enumerable.Range(1, _limits.MaxInListLength + 1).ToArray();
-        var (_, _, body) = await SendAsync("query($values: [Int]) { enterprises(where: { employeeCount: { in: $values } }) { totalCount } }",
+        var (_, _, body) = await SendAsync(
+            "query($values: [Int]) { enterprises(where: { employeeCount: { in: $values } }) { totalCount } }",
             new { values = tooMany });
         AssertLimit(body, "maxInListLength", _limits.MaxInListLength, tooMany.Length);
         AssertNoSql(body);
@@ -80,7 +81,8 @@ public sealed class ErrorTests
         var (_, _, nin) = await SendAsync("query($values: [String]) { enterprises(where: { name: { nin: $values } }) { totalCount } }",
             new { values = tooMany.Select(i => $"firm {i}").ToArray() });
         AssertLimit(nin, "maxInListLength", _limits.MaxInListLength, tooMany.Length);
-        var atLimit = await _api.QueryAsync("query($values: [Int]) { enterprises(where: { employeeCount: { in: $values } }) { totalCount } }",
+        var atLimit = await _api.QueryAsync(
+            "query($values: [Int]) { enterprises(where: { employeeCount: { in: $values } }) { totalCount } }",
             new { values = tooMany[..^1] });
         Assert.That(atLimit["enterprises"]!["totalCount"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(0));
     }
@@ -156,7 +158,8 @@ public sealed class ErrorTests
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_PAGING_ARGUMENT"));
-            Assert.That(error["path"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(new[] { query.Contains("Page") ? "enterprisesPage" : "enterprises" }));
+            Assert.That(error["path"]!.AsArray().Select(p => p!.GetValue<string>()),
+                Is.EqualTo(new[] { query.Contains("Page") ? "enterprisesPage" : "enterprises" }));
         });
         AssertNoSql(body);
     }
@@ -165,7 +168,8 @@ public sealed class ErrorTests
     public async Task After_and_before_together_are_refused()
     {
         var cursor = await EndCursorAsync("[{ name: ASC }]");
-        var (_, _, body) = await SendAsync("query($c: String) { enterprises(after: $c, before: $c, order: [{ name: ASC }]) { totalCount } }", new { c = cursor });
+        var (_, _, body) = await SendAsync(
+            "query($c: String) { enterprises(after: $c, before: $c, order: [{ name: ASC }]) { totalCount } }", new { c = cursor });
         Assert.That(FirstError(body)["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_PAGING_ARGUMENT"));
         AssertNoSql(body);
     }
@@ -177,15 +181,18 @@ public sealed class ErrorTests
     {
         const string order = "[{ region: { name: ASC } }]";
         var cursor = await EndCursorAsync(order);
-        var accepted = await _api.QueryAsync($"query($c: String) {{ enterprises(first: 3, after: $c, order: {order}) {{ nodes {{ id }} }} }}", new { c = cursor });
+        var accepted = await _api.QueryAsync(
+            $"query($c: String) {{ enterprises(first: 3, after: $c, order: {order}) {{ nodes {{ id }} }} }}", new { c = cursor });
         Assert.That(accepted["enterprises"]!["nodes"]!.AsArray(), Is.Not.Empty, "the untouched cursor works");
 
         for (var i = 0; i < cursor.Length; i++)
         {
             if (cursor[i] == '.') continue;
             var tampered = cursor[..i] + (cursor[i] == 'A' ? 'B' : 'A') + cursor[(i + 1)..];
-            var (_, _, body) = await SendAsync($"query($c: String) {{ enterprises(first: 3, after: $c, order: {order}) {{ nodes {{ id }} }} }}", new { c = tampered });
-            Assert.That(FirstError(body)["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_CURSOR"), $"character {i} of {cursor}");
+            var (_, _, body) = await SendAsync(
+                $"query($c: String) {{ enterprises(first: 3, after: $c, order: {order}) {{ nodes {{ id }} }} }}", new { c = tampered });
+            Assert.That(FirstError(body)["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_CURSOR"),
+                $"character {i} of {cursor}");
             AssertNoSql(body);
         }
     }
@@ -207,7 +214,8 @@ public sealed class ErrorTests
     public async Task A_cursor_from_another_order_is_refused(string otherOrder)
     {
         var cursor = await EndCursorAsync("[{ region: { name: ASC } }]");
-        var (_, _, body) = await SendAsync($"query($c: String) {{ enterprises(first: 3, after: $c, order: {otherOrder}) {{ totalCount }} }}", new { c = cursor });
+        var (_, _, body) = await SendAsync(
+            $"query($c: String) {{ enterprises(first: 3, after: $c, order: {otherOrder}) {{ totalCount }} }}", new { c = cursor });
         var error = FirstError(body);
         Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_CURSOR"));
         Assert.That(error["message"]!.GetValue<string>(), Does.Contain("order"));
@@ -266,7 +274,9 @@ public sealed class ErrorTests
     }
 
     private static JsonObject FirstError(JsonObject body) =>
-        body["errors"] is JsonArray { Count: > 0 } errors ? errors[0]!.AsObject() : throw new AssertionException($"Expected an error, got {body.ToJsonString()}");
+        body["errors"] is JsonArray { Count: > 0 } errors
+            ? errors[0]!.AsObject()
+            : throw new AssertionException($"Expected an error, got {body.ToJsonString()}");
 
     private static void AssertLimit(JsonObject body, string limit, int maximum, int measured)
     {

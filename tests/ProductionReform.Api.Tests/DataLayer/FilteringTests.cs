@@ -23,7 +23,12 @@ public sealed class FilteringTests
         _api = await RegistryApi.StartAsync("filtering");
 
         var data = await _api.QueryAsync("""
-            { enterprises(first: 100) { totalCount nodes { id name nameEn employeeCount isSample region { name parent { name } } industry { code } } } }
+            {
+              enterprises(first: 100) {
+                totalCount
+                nodes { id name nameEn employeeCount isSample region { name parent { name } } industry { code } }
+              }
+            }
             """);
         var nodes = data["enterprises"]!["nodes"]!.AsArray();
         Assert.That(nodes, Has.Count.EqualTo(data["enterprises"]!["totalCount"]!.GetValue<int>()), "one page holds every enterprise");
@@ -114,7 +119,8 @@ public sealed class FilteringTests
     {
         // No name holds the character (checked in SQL), so a literal match finds nothing, where a
         // wildcard would have matched every name.
-        Assert.That(await SqlCountAsync("SELECT count(*) FROM enterprises WHERE strpos(name, @c) > 0 OR strpos(coalesce(name_en, ''), @c) > 0",
+        Assert.That(await SqlCountAsync(
+                "SELECT count(*) FROM enterprises WHERE strpos(name, @c) > 0 OR strpos(coalesce(name_en, ''), @c) > 0",
             ("c", character)), Is.Zero);
         Assert.That(await EnterpriseIdsAsync(Where("name", "contains", character)), Is.Empty);
         Assert.That(await EnterpriseIdsAsync(Where("nameEn", "startsWith", character)), Is.Empty);
@@ -159,7 +165,8 @@ public sealed class FilteringTests
         });
         Assert.Multiple(() =>
         {
-            Assert.That(either, Is.EquivalentTo(_firms.Where(f => f.Name.StartsWith("中") || f.Name.EndsWith("光学")).Select(f => f.Id)));
+            Assert.That(either,
+                Is.EquivalentTo(_firms.Where(f => f.Name.StartsWith("中") || f.Name.EndsWith("光学")).Select(f => f.Id)));
             Assert.That(either, Has.Count.EqualTo(2));
             Assert.That(both, Is.EquivalentTo(_firms.Where(f =>
                 f.NameEn!.Contains("sample", StringComparison.OrdinalIgnoreCase) &&
@@ -178,12 +185,18 @@ public sealed class FilteringTests
         });
         var and = await EnterpriseIdsAsync(new Dictionary<string, object?>
         {
-            ["and"] = new object[] { Where("isSample", "eq", true), Where("employeeCount", "gt", threshold), Where("name", "contains", "纺织") },
+            ["and"] = new object[]
+            {
+                Where("isSample", "eq", true), Where("employeeCount", "gt", threshold), Where("name", "contains", "纺织"),
+            },
         });
         Assert.Multiple(() =>
         {
-            Assert.That(or, Is.EquivalentTo(_firms.Where(f => f.Name.StartsWith("示例建筑") || f.EmployeeCount is null).Select(f => f.Id)));
-            Assert.That(and, Is.EquivalentTo(_firms.Where(f => f.IsSample && f.EmployeeCount > threshold && f.Name.Contains("纺织")).Select(f => f.Id)));
+            Assert.That(or,
+                Is.EquivalentTo(_firms.Where(f => f.Name.StartsWith("示例建筑") || f.EmployeeCount is null).Select(f => f.Id)));
+            Assert.That(and, Is.EquivalentTo(_firms
+                .Where(f => f.IsSample && f.EmployeeCount > threshold && f.Name.Contains("纺织"))
+                .Select(f => f.Id)));
             Assert.That(and, Is.Not.Empty);
         });
     }
@@ -317,7 +330,9 @@ public sealed class FilteringTests
     public async Task Enum_operations_on_kind(string root, string filterInput)
     {
         var data = await _api.QueryAsync($"{{ {root}(first: 100) {{ totalCount nodes {{ id kind }} }} }}");
-        var rows = data[root]!["nodes"]!.AsArray().Select(n => (Id: n!["id"]!.GetValue<string>(), Kind: n["kind"]!.GetValue<string>())).ToList();
+        var rows = data[root]!["nodes"]!.AsArray()
+            .Select(n => (Id: n!["id"]!.GetValue<string>(), Kind: n["kind"]!.GetValue<string>()))
+            .ToList();
         Assert.That(rows, Has.Count.EqualTo(data[root]!["totalCount"]!.GetValue<int>()));
         var kinds = rows.Select(r => r.Kind).Distinct().ToList();
         Assert.That(kinds, Has.Count.GreaterThan(2), "the seed has several kinds");
@@ -390,7 +405,9 @@ public sealed class FilteringTests
             var firms = r!["enterprises"]!["nodes"]!.AsArray();
             Assert.That(firms, Has.Count.EqualTo(r["enterprises"]!["totalCount"]!.GetValue<int>()));
             return (Id: r["id"]!.GetValue<string>(),
-                Firms: firms.Select(f => (IsSample: f!["isSample"]!.GetValue<bool>(), Employees: f["employeeCount"]?.GetValue<int>())).ToList());
+                Firms: firms
+                    .Select(f => (IsSample: f!["isSample"]!.GetValue<bool>(), Employees: f["employeeCount"]?.GetValue<int>()))
+                    .ToList());
         }).ToList();
         var threshold = Median(regions.SelectMany(r => r.Firms).Where(f => f.Employees is not null).Select(f => f.Employees!.Value));
 
@@ -406,8 +423,10 @@ public sealed class FilteringTests
         Assert.Multiple(() =>
         {
             Assert.That(Ids(result["some"]!), Is.EquivalentTo(regions.Where(r => r.Firms.Any(f => f.IsSample)).Select(r => r.Id)));
-            Assert.That(Ids(result["none"]!), Is.EquivalentTo(regions.Where(r => !r.Firms.Any(f => f.Employees > threshold)).Select(r => r.Id)));
-            Assert.That(Ids(result["all"]!), Is.EquivalentTo(regions.Where(r => r.Firms.All(f => f.Employees <= threshold)).Select(r => r.Id)));
+            Assert.That(Ids(result["none"]!),
+                Is.EquivalentTo(regions.Where(r => !r.Firms.Any(f => f.Employees > threshold)).Select(r => r.Id)));
+            Assert.That(Ids(result["all"]!),
+                Is.EquivalentTo(regions.Where(r => r.Firms.All(f => f.Employees <= threshold)).Select(r => r.Id)));
             Assert.That(Ids(result["any"]!), Is.EquivalentTo(regions.Where(r => r.Firms.Count > 0).Select(r => r.Id)));
             Assert.That(Ids(result["empty"]!), Is.EquivalentTo(regions.Where(r => r.Firms.Count == 0).Select(r => r.Id)));
             Assert.That(Ids(result["some"]!), Is.Not.Empty);
@@ -439,14 +458,16 @@ public sealed class FilteringTests
             Assert.That(region["big"]!["totalCount"]!.GetValue<int>(),
                 Is.EqualTo(_firms.Count(f => f.RegionName == name && f.IsSample && f.EmployeeCount >= 2000)), name);
         }
-        Assert.That(regions.Sum(r => r!["textile"]!["totalCount"]!.GetValue<int>()), Is.EqualTo(_firms.Count(f => f.IndustryCode == "TEXTILE" && f.RegionName is not null)));
+        Assert.That(regions.Sum(r => r!["textile"]!["totalCount"]!.GetValue<int>()),
+            Is.EqualTo(_firms.Count(f => f.IndustryCode == "TEXTILE" && f.RegionName is not null)));
     }
 
     // ---- Helpers -------------------------------------------------------------------------------------
 
     private static Dictionary<string, object?> Op(string operation, object? value) => new() { [operation] = value };
 
-    private static Dictionary<string, object?> Where(string field, string operation, object? value) => new() { [field] = Op(operation, value) };
+    private static Dictionary<string, object?> Where(string field, string operation, object? value) =>
+        new() { [field] = Op(operation, value) };
 
     private async Task<List<string>> EnterpriseIdsAsync(Dictionary<string, object?> where)
     {

@@ -48,7 +48,8 @@ public sealed class NodeTests
             if (first is null) continue; // a type without rows has no id to resolve
 
             var id = first["id"]!.GetValue<string>();
-            var data = await _api.QueryAsync($"query($id: ID!) {{ node(id: $id) {{ __typename id ... on {type} {{ {field} }} }} }}", new { id });
+            var data = await _api.QueryAsync(
+                $"query($id: ID!) {{ node(id: $id) {{ __typename id ... on {type} {{ {field} }} }} }}", new { id });
             var node = data["node"]!;
             Assert.Multiple(() =>
             {
@@ -73,11 +74,19 @@ public sealed class NodeTests
     public async Task Node_reads_relations_and_nested_lists_of_the_record()
     {
         var list = await _api.QueryAsync("""
-            { regions(first: 100, where: { enterprises: { any: true } }) { nodes { id name parent { name } enterprises(first: 3, order: [{ name: ASC }]) { totalCount nodes { name } } } } }
+            {
+              regions(first: 100, where: { enterprises: { any: true } }) {
+                nodes { id name parent { name } enterprises(first: 3, order: [{ name: ASC }]) { totalCount nodes { name } } }
+              }
+            }
             """);
         var region = list["regions"]!["nodes"]![0]!;
         var data = await _api.QueryAsync("""
-            query($id: ID!) { node(id: $id) { ... on Region { id name parent { name } enterprises(first: 3, order: [{ name: ASC }]) { totalCount nodes { name } } } } }
+            query($id: ID!) {
+              node(id: $id) {
+                ... on Region { id name parent { name } enterprises(first: 3, order: [{ name: ASC }]) { totalCount nodes { name } } }
+              }
+            }
             """, new { id = region["id"]!.GetValue<string>() });
         Assert.That(data["node"]!.ToJsonString(), Is.EqualTo(region.ToJsonString()));
     }
@@ -86,7 +95,11 @@ public sealed class NodeTests
     public async Task Nodes_keeps_the_order_of_the_ids_and_gives_null_for_an_unknown_id()
     {
         var data = await _api.QueryAsync("""
-            { enterprises(first: 2) { nodes { id name } } regions(first: 2) { nodes { id name } } industries(first: 1) { nodes { id code } } }
+            {
+              enterprises(first: 2) { nodes { id name } }
+              regions(first: 2) { nodes { id name } }
+              industries(first: 1) { nodes { id code } }
+            }
             """);
         var enterprises = data["enterprises"]!["nodes"]!.AsArray();
         var regions = data["regions"]!["nodes"]!.AsArray();
@@ -105,7 +118,9 @@ public sealed class NodeTests
         };
 
         var result = await _api.QueryAsync("""
-            query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Region { name } ... on Enterprise { name } ... on Industry { code } } }
+            query($ids: [ID!]!) {
+              nodes(ids: $ids) { __typename id ... on Region { name } ... on Enterprise { name } ... on Industry { code } }
+            }
             """, new { ids });
         var nodes = result["nodes"]!.AsArray();
 
@@ -119,7 +134,8 @@ public sealed class NodeTests
             Assert.That(nodes[3]!["code"]!.GetValue<string>(), Is.EqualTo(industry["code"]!.GetValue<string>()));
             Assert.That(nodes[4]!["__typename"]!.GetValue<string>(), Is.EqualTo("Region"));
             Assert.That(nodes[5]!["__typename"]!.GetValue<string>(), Is.EqualTo("Enterprise"));
-            Assert.That(nodes[6]!["name"]!.GetValue<string>(), Is.EqualTo(regions[1]!["name"]!.GetValue<string>()), "a repeated id resolves each time");
+            Assert.That(nodes[6]!["name"]!.GetValue<string>(), Is.EqualTo(regions[1]!["name"]!.GetValue<string>()),
+                "a repeated id resolves each time");
         });
 
         var single = await _api.QueryAsync("query($id: ID!) { node(id: $id) { id } }", new { id = unknown });
@@ -134,7 +150,9 @@ public sealed class NodeTests
         var region = data["regions"]!["nodes"]![0]!["id"]!.GetValue<string>();
         var enterprise = data["enterprises"]!["nodes"]![0]!["id"]!.GetValue<string>();
         Assert.That(region, Is.Not.EqualTo(enterprise));
-        var nodes = await _api.QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }", new { ids = new[] { region, enterprise } });
-        Assert.That(nodes["nodes"]!.AsArray().Select(n => n!["__typename"]!.GetValue<string>()), Is.EqualTo(new[] { "Region", "Enterprise" }));
+        var nodes = await _api.QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }",
+            new { ids = new[] { region, enterprise } });
+        Assert.That(nodes["nodes"]!.AsArray().Select(n => n!["__typename"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "Region", "Enterprise" }));
     }
 }

@@ -134,7 +134,11 @@ public sealed class PagingTests
         for (var skip = 0; skip < total + PageSize; skip += PageSize)
         {
             var data = await _api.QueryAsync($$"""
-                { enterprisesPage(skip: {{skip}}, take: {{PageSize}}, order: {{order}}) { totalCount pageInfo { hasNextPage hasPreviousPage } items { id } } }
+                {
+                  enterprisesPage(skip: {{skip}}, take: {{PageSize}}, order: {{order}}) {
+                    totalCount pageInfo { hasNextPage hasPreviousPage } items { id }
+                  }
+                }
                 """);
             var segment = data["enterprisesPage"]!;
             var items = segment["items"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
@@ -165,7 +169,13 @@ public sealed class PagingTests
     public async Task Nested_connections_page_with_first_and_after_and_last_and_before()
     {
         // The region with the most enterprises, and its enterprises read through the root list.
-        var regions = await _api.QueryAsync("{ regions(first: 100) { nodes { name enterprises(first: 2) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } } } } }");
+        var regions = await _api.QueryAsync("""
+            {
+              regions(first: 100) {
+                nodes { name enterprises(first: 2) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } } }
+              }
+            }
+            """);
         foreach (var region in regions["regions"]!["nodes"]!.AsArray())
         {
             var nested = region!["enterprises"]!;
@@ -177,7 +187,9 @@ public sealed class PagingTests
         var busiest = regions["regions"]!["nodes"]!.AsArray()
             .OrderByDescending(r => r!["enterprises"]!["totalCount"]!.GetValue<int>()).First()!["name"]!.GetValue<string>();
         var direct = await _api.QueryAsync("""
-            query($name: String!) { enterprises(first: 100, where: { region: { name: { eq: $name } } }, order: [{ employeeCount: DESC }]) { nodes { id } } }
+            query($name: String!) {
+              enterprises(first: 100, where: { region: { name: { eq: $name } } }, order: [{ employeeCount: DESC }]) { nodes { id } }
+            }
             """, new { name = busiest });
         var expected = direct["enterprises"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
         Assert.That(expected, Has.Count.GreaterThan(3));

@@ -90,7 +90,8 @@ public sealed class SortingTests
         Assert.That(Ids(actual), Is.EqualTo(Ids(expected)));
         // Declaration order is not the alphabetical order of the names, so the test tells them apart.
         var kinds = actual.Select(r => r["kind"]!.GetValue<string>()).Distinct().ToList();
-        Assert.That(kinds, Is.Not.EqualTo(kinds.Order(StringComparer.Ordinal).ToList()).And.Not.EqualTo(kinds.OrderDescending(StringComparer.Ordinal).ToList()));
+        Assert.That(kinds, Is.Not.EqualTo(kinds.Order(StringComparer.Ordinal).ToList())
+            .And.Not.EqualTo(kinds.OrderDescending(StringComparer.Ordinal).ToList()));
     }
 
     [Test]
@@ -107,14 +108,19 @@ public sealed class SortingTests
     public async Task Nested_lists_sort_too()
     {
         var data = await _api.QueryAsync("""
-            { regions(first: 100) { nodes { name enterprises(first: 100, order: [{ employeeCount: DESC }, { name: ASC }]) { nodes { id } } } } }
+            {
+              regions(first: 100) {
+                nodes { name enterprises(first: 100, order: [{ employeeCount: DESC }, { name: ASC }]) { nodes { id } } }
+              }
+            }
             """);
         foreach (var region in data["regions"]!["nodes"]!.AsArray())
         {
             var name = region!["name"]!.GetValue<string>();
             var own = _firms.Where(f => f["region"]?["name"]?.GetValue<string>() == name).ToList();
             var expected = Sorted(own, (Int("employeeCount"), true), (Text("name"), false));
-            Assert.That(region["enterprises"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()), Is.EqualTo(Ids(expected)), name);
+            Assert.That(region["enterprises"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()),
+                Is.EqualTo(Ids(expected)), name);
         }
     }
 
@@ -122,7 +128,8 @@ public sealed class SortingTests
 
     private async Task<List<JsonObject>> FetchAsync(string root, string fields, string? order)
     {
-        var data = await _api.QueryAsync($"{{ {root}(first: 100{(order is null ? "" : ", order: " + order)}) {{ totalCount nodes {{ {fields} }} }} }}");
+        var orderArgument = order is null ? "" : ", order: " + order;
+        var data = await _api.QueryAsync($"{{ {root}(first: 100{orderArgument}) {{ totalCount nodes {{ {fields} }} }} }}");
         var nodes = data[root]!["nodes"]!.AsArray().Select(n => n!.AsObject()).ToList();
         Assert.That(nodes, Has.Count.EqualTo(data[root]!["totalCount"]!.GetValue<int>()), "one page holds every row");
         return nodes;
@@ -138,7 +145,8 @@ public sealed class SortingTests
 
     private static Func<JsonObject, IComparable?> Text(string field) => Ordinal(f => f[field]?.GetValue<string>());
 
-    private static Func<JsonObject, IComparable?> Nested(string relation, string field) => Ordinal(f => f[relation]?[field]?.GetValue<string>());
+    private static Func<JsonObject, IComparable?> Nested(string relation, string field) =>
+        Ordinal(f => f[relation]?[field]?.GetValue<string>());
 
     private static Func<JsonObject, IComparable?> Int(string field) => f => f[field]?.GetValue<int>();
 
@@ -154,7 +162,8 @@ public sealed class SortingTests
     }
 
     /// <summary>Sorts like PostgreSQL: NULL is greater than every value, then the key (from the global id) breaks ties.</summary>
-    private static List<JsonObject> Sorted(IEnumerable<JsonObject> rows, params (Func<JsonObject, IComparable?> Key, bool Descending)[] keys)
+    private static List<JsonObject> Sorted(
+        IEnumerable<JsonObject> rows, params (Func<JsonObject, IComparable?> Key, bool Descending)[] keys)
     {
         var list = rows.ToList();
         list.Sort((a, b) =>

@@ -132,7 +132,8 @@ public sealed class SqlCountTests
     [Test]
     public async Task Segments_cost_one_statement_plus_one_for_totalCount()
     {
-        Assert.That(await _api.SqlStatementsAsync("{ enterprisesPage(skip: 10, take: 5) { items { name region { name } } } }"), Is.EqualTo(1));
+        Assert.That(await _api.SqlStatementsAsync("{ enterprisesPage(skip: 10, take: 5) { items { name region { name } } } }"),
+            Is.EqualTo(1));
         Assert.That(await _api.SqlStatementsAsync("{ enterprisesPage(skip: 10, take: 5) { totalCount items { name } } }"), Is.EqualTo(2));
     }
 
@@ -149,7 +150,9 @@ public sealed class SqlCountTests
         var mixed = new[] { regionIds[0], enterpriseIds[0], studioIds[0], regionIds[1], enterpriseIds[1], studioIds[1], enterpriseIds[2] };
 
         var nodes = await _api.PostAsync("""
-            query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Region { name } ... on Enterprise { name region { name } } ... on InnovationStudio { name } } }
+            query($ids: [ID!]!) {
+              nodes(ids: $ids) { id ... on Region { name } ... on Enterprise { name region { name } } ... on InnovationStudio { name } }
+            }
             """, new { ids = mixed });
         Assert.That(nodes["errors"], Is.Null, nodes.ToJsonString());
         Assert.That(Statements(nodes), Is.EqualTo(3));
@@ -163,7 +166,8 @@ public sealed class SqlCountTests
         Assert.That(three["errors"], Is.Null, three.ToJsonString());
         Assert.That(Statements(three), Is.EqualTo(3));
 
-        var one = await _api.PostAsync("query($id: ID!) { node(id: $id) { id ... on Enterprise { name industry { name } } } }", new { id = enterpriseIds[0] });
+        var one = await _api.PostAsync("query($id: ID!) { node(id: $id) { id ... on Enterprise { name industry { name } } } }",
+            new { id = enterpriseIds[0] });
         Assert.That(Statements(one), Is.EqualTo(1));
     }
 

@@ -31,7 +31,9 @@ public sealed class ExplorerBrowserTests
 
     private async Task<(string Id, string[] StudioIds)> ZhongtianAsync()
     {
-        var data = await _host.QueryAsync("""{ enterprises(where: { name: { eq: "中天科技" } }) { nodes { id studios(first: 100) { nodes { id } } } } }""");
+        var data = await _host.QueryAsync("""
+            { enterprises(where: { name: { eq: "中天科技" } }) { nodes { id studios(first: 100) { nodes { id } } } } }
+            """);
         var firm = data["enterprises"]!["nodes"]!.AsArray().Single()!;
         return (firm["id"]!.GetValue<string>(), firm["studios"]!["nodes"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()).ToArray());
     }
@@ -105,7 +107,9 @@ public sealed class ExplorerBrowserTests
         var firm = data["enterprises"]!["nodes"]![0]!;
         var id = firm["id"]!.GetValue<string>();
         var update = await _host.QueryAsync("""
-            mutation($id: ID!, $version: Long!) { updateEnterprise(input: { id: $id, version: $version, employeeCount: 321 }) { enterprise { employeeCount } } }
+            mutation($id: ID!, $version: Long!) {
+              updateEnterprise(input: { id: $id, version: $version, employeeCount: 321 }) { enterprise { employeeCount } }
+            }
             """, new { id, version = firm["version"]!.GetValue<long>() }, admin);
         Assert.That(update["updateEnterprise"]?["enterprise"]?["employeeCount"]?.GetValue<int>(), Is.EqualTo(321), update.ToJsonString());
         await using var watched = await _host.OpenAsync();
@@ -139,7 +143,8 @@ public sealed class ExplorerBrowserTests
         await Expect(page.Locator("#search-results a.record-link").First).ToBeFocusedAsync();
         var focusedHref = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(focusedHref)));
+        await Expect(page).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(focusedHref)));
         await Expect(page.Locator("article.record h1")).ToBeVisibleAsync();
         watched.AssertClean();
     }
@@ -159,7 +164,8 @@ public sealed class ExplorerBrowserTests
 
         var graph = page.Locator($"section.graph[data-start='{zhongtian.Id}']");
         await Expect(graph.Locator("#graph canvas").First).ToBeAttachedAsync();
-        var shownNodes = await graph.Locator(".graph-nodes li[data-node]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.node)");
+        var shownNodes = await graph.Locator(".graph-nodes li[data-node]")
+            .EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.node)");
         Assert.That(shownNodes, Is.SupersetOf(zhongtian.StudioIds));
         var drawnNodes = await page.EvaluateAsync<string[]>("() => document.getElementById('graph')._cyreg.cy.nodes().map(n => n.id())");
         Assert.That(drawnNodes, Is.SupersetOf(zhongtian.StudioIds), "the canvas draws them too");
@@ -185,7 +191,8 @@ public sealed class ExplorerBrowserTests
         var at = await page.EvaluateAsync<RenderedPosition>(
             "id => document.getElementById('graph')._cyreg.cy.getElementById(id).renderedPosition()", studio);
         await page.Mouse.ClickAsync(box.X + at.X, box.Y + at.Y);
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/node/{System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(studio))}$"));
+        var studioHref = System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(studio));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/node/{studioHref}$"));
         await Expect(page.Locator("article.record[data-type=InnovationStudio] h1")).ToBeVisibleAsync();
         watched.AssertClean();
     }

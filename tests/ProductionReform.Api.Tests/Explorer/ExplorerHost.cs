@@ -38,7 +38,8 @@ public sealed class ExplorerHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Where Debian puts Chromium (scripts/chromium installs it), unless CHROMIUM_PATH names another.</summary>
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static async Task<ExplorerHost> StartAsync()
     {
@@ -58,7 +59,8 @@ public sealed class ExplorerHost : IAsyncDisposable
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        var browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
         // A loaded machine renders slowly; waiting longer changes nothing that is asserted.
         Assertions.SetDefaultExpectTimeout(30_000);
         return new ExplorerHost(connectionString, factory, new Uri(address), playwright, browser);

@@ -16,7 +16,10 @@ public sealed class WatchedPage : IAsyncDisposable
         page.Console += (_, message) => { if (message.Type == "error") lock (_errors) _errors.Add(message.Text); };
         page.PageError += (_, error) => { lock (_errors) _errors.Add(error); };
         // The console says only "Failed to load resource"; this names the URL.
-        page.Response += (_, response) => { if (response.Status >= 400) lock (_errors) _errors.Add($"HTTP {response.Status} {response.Url}"); };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400) lock (_errors) _errors.Add($"HTTP {response.Status} {response.Url}");
+        };
     }
 
     public IBrowserContext Context { get; }
@@ -26,8 +29,10 @@ public sealed class WatchedPage : IAsyncDisposable
     public IReadOnlyList<string> ForeignRequests()
     {
         lock (_requests)
-            return _requests.Where(url => !url.StartsWith("blob:", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)
-                && new Uri(url).Host != "127.0.0.1").ToList();
+            return _requests
+                .Where(url => !url.StartsWith("blob:", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)
+                    && new Uri(url).Host != "127.0.0.1")
+                .ToList();
     }
 
     public int RequestCount { get { lock (_requests) return _requests.Count; } }

@@ -36,16 +36,21 @@ public sealed class FuzzTests
         for (var i = 0; i < Requests; i++)
         {
             var body = documents.Next();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _editor);
             using var response = await _api.Client.SendAsync(request);
             var answer = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode >= 500 || answer.Contains("INTERNAL_ERROR", StringComparison.Ordinal))
                 failures.Add($"#{i} {(int)response.StatusCode}: {Shorten(body)}\n  → {Shorten(answer)}");
-            foreach (var code in (JsonNode.Parse(answer)?["errors"] as JsonArray ?? []).Select(e => (string?)e?["extensions"]?["code"] ?? "none"))
+            var errors = JsonNode.Parse(answer)?["errors"] as JsonArray ?? [];
+            foreach (var code in errors.Select(e => (string?)e?["extensions"]?["code"] ?? "none"))
                 codes[code] = codes.GetValueOrDefault(code) + 1;
         }
-        TestContext.Progress.WriteLine($"fuzz: {Requests} requests, error codes {string.Join(", ", codes.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"))}");
+        var counted = string.Join(", ", codes.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"));
+        TestContext.Progress.WriteLine($"fuzz: {Requests} requests, error codes {counted}");
 
         Assert.Multiple(() =>
         {

@@ -5,7 +5,9 @@ using ProductionReform.Domain;
 
 namespace ProductionReform.Api.Tests.Faults;
 
-/// <summary>Text PostgreSQL cannot store (NUL, unpaired surrogates) is refused with INVALID_TEXT at every entry point, before any SQL.</summary>
+/// <summary>
+/// Text PostgreSQL cannot store (NUL, unpaired surrogates) is refused with INVALID_TEXT at every entry point, before any SQL.
+/// </summary>
 public sealed class InvalidTextTests
 {
     private RegistryApi _api = null!;
@@ -26,7 +28,8 @@ public sealed class InvalidTextTests
     // The GraphQL escapes \u0000 and \ud800 reach the server as they are and are decoded by the GraphQL parser.
     [TestCase("""{ enterprises(where: {name: {contains: "a\u0000b"}}) { totalCount } }""", "where.name.contains", "NUL")]
     [TestCase("""{ enterprises(where: {name: {eq: "\ud800"}}) { totalCount } }""", "where.name.eq", "unpaired surrogate")]
-    [TestCase("""{ enterprises(where: {or: [{nameEn: {in: ["ok", "x\udc00"]}}]}) { totalCount } }""", "where.or[0].nameEn.in[1]", "unpaired surrogate")]
+    [TestCase("""{ enterprises(where: {or: [{nameEn: {in: ["ok", "x\udc00"]}}]}) { totalCount } }""",
+        "where.or[0].nameEn.in[1]", "unpaired surrogate")]
     [TestCase("""{ search(text: "纺织\u0000") { totalCount } }""", "text", "NUL")]
     [TestCase("""{ search(text: "\ud800纺织") { totalCount } }""", "text", "unpaired surrogate")]
     public async Task A_string_literal_that_cannot_be_stored_is_refused_naming_the_argument(string query, string path, string what)
@@ -47,7 +50,8 @@ public sealed class InvalidTextTests
     [Test]
     public async Task A_variable_that_cannot_be_stored_is_refused_naming_the_variable_and_the_path_inside_it()
     {
-        var flat = await _api.PostAsync("query($t: String!) { enterprises(where: {name: {contains: $t}}) { totalCount } }", new { t = "a\0b" });
+        var flat = await _api.PostAsync("query($t: String!) { enterprises(where: {name: {contains: $t}}) { totalCount } }",
+            new { t = "a\0b" });
         var nested = await _api.PostAsync("query($w: EnterpriseFilterInput) { enterprises(where: $w) { totalCount } }",
             new { w = new { and = new object[] { new { name = new { eq = "ok" } }, new { nameEn = new { startsWith = "\0" } } } } });
 
@@ -55,8 +59,10 @@ public sealed class InvalidTextTests
         {
             Assert.That(flat["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo(StorableText.Code), flat.ToJsonString());
             Assert.That(flat["errors"]![0]!["extensions"]!["variable"]!.GetValue<string>(), Is.EqualTo("$t"));
-            Assert.That(nested["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo(StorableText.Code), nested.ToJsonString());
-            Assert.That(nested["errors"]![0]!["extensions"]!["variable"]!.GetValue<string>(), Does.StartWith("$w").And.Contain("startsWith"));
+            Assert.That(nested["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo(StorableText.Code),
+                nested.ToJsonString());
+            Assert.That(nested["errors"]![0]!["extensions"]!["variable"]!.GetValue<string>(),
+                Does.StartWith("$w").And.Contain("startsWith"));
             Assert.That(nested["extensions"]!["sqlStatements"]!.GetValue<int>(), Is.Zero);
         });
     }
@@ -67,7 +73,8 @@ public sealed class InvalidTextTests
         // \ud800 here is a JSON escape: System.Text.Json cannot turn it into a string at all.
         using var inVariables = await _api.SendAsync(HttpMethod.Post, "/graphql",
             """{"query":"query($t: String!) { enterprises(where: {name: {eq: $t}}) { totalCount } }","variables":{"t":"\ud800"}}""");
-        using var inQuery = await _api.SendAsync(HttpMethod.Post, "/graphql", """{"query":"{ enterprises(where: {name: {eq: \"\ud800\"}}) { totalCount } }"}""");
+        using var inQuery = await _api.SendAsync(HttpMethod.Post, "/graphql",
+            """{"query":"{ enterprises(where: {name: {eq: \"\ud800\"}}) { totalCount } }"}""");
         var variablesBody = JsonNode.Parse(await inVariables.Content.ReadAsStringAsync())!;
         var queryBody = JsonNode.Parse(await inQuery.Content.ReadAsStringAsync())!;
 
@@ -84,7 +91,9 @@ public sealed class InvalidTextTests
     [Test]
     public async Task A_mutation_with_a_nul_in_its_input_is_refused_and_writes_nothing()
     {
-        var body = await _api.PostAsAsync(_editor, """mutation { createEnterprise(input: {name: "测试\u0000企业"}) { enterprise { id } errors { code } } }""");
+        var body = await _api.PostAsAsync(_editor, """
+            mutation { createEnterprise(input: {name: "测试\u0000企业"}) { enterprise { id } errors { code } } }
+            """);
         var data = await _api.QueryAsync("""{ enterprises(where: {name: {startsWith: "测试"}}) { totalCount } }""");
 
         Assert.Multiple(() =>
@@ -99,10 +108,15 @@ public sealed class InvalidTextTests
     public async Task Other_control_characters_are_stored_as_given()
     {
         const string description = "第一行\n\t第二行\u0001\u001f";
-        var body = await _api.QueryAsAsync(_editor, "mutation($d: String) { createEnterprise(input: {name: \"控制字符企业\", description: $d}) { enterprise { description } errors { code } } }",
+        var body = await _api.QueryAsAsync(_editor, """
+            mutation($d: String) {
+              createEnterprise(input: {name: "控制字符企业", description: $d}) { enterprise { description } errors { code } }
+            }
+            """,
             new { d = description });
 
-        Assert.That(body["createEnterprise"]!["enterprise"]!["description"]!.GetValue<string>(), Is.EqualTo(description), body.ToJsonString());
+        Assert.That(body["createEnterprise"]!["enterprise"]!["description"]!.GetValue<string>(), Is.EqualTo(description),
+            body.ToJsonString());
     }
 
     [TestCase("")]

@@ -39,7 +39,8 @@ public sealed class ProcessFaultTests
         api.Kill();
         Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.True);
         body.Resume();
-        Assert.That(async () => await import, Throws.InstanceOf<HttpRequestException>().Or.InstanceOf<IOException>().Or.InstanceOf<TaskCanceledException>());
+        Assert.That(async () => await import,
+            Throws.InstanceOf<HttpRequestException>().Or.InstanceOf<IOException>().Or.InstanceOf<TaskCanceledException>());
         // PostgreSQL rolls the transaction back as soon as it sees the connection gone.
         // (The test's own pooled, idle connection stays: the import's transaction is the session that writes enterprises.)
         await WaitForAsync("the killed import's transaction to end", async () => await ScalarAsync(ImportWriting) == 0);
@@ -50,7 +51,8 @@ public sealed class ProcessFaultTests
     [Test]
     public async Task Sigterm_lets_an_import_in_flight_finish_then_the_process_exits_cleanly()
     {
-        await using var api = await ApiProcess.StartAsync(_connectionString, new Dictionary<string, string> { ["Hosting__ShutdownTimeout"] = "00:01:00" });
+        await using var api = await ApiProcess.StartAsync(_connectionString,
+            new Dictionary<string, string> { ["Hosting__ShutdownTimeout"] = "00:01:00" });
         var body = new PausingContent(Csv("优雅停机企业", 5_000), pauseAt: 0.5);
         var import = SendImportAsync(api, body);
 
@@ -93,7 +95,8 @@ public sealed class ProcessFaultTests
     }
 
     private async Task<(long Enterprises, long AuditEvents)> CountsAsync(string prefix) =>
-        (await ScalarAsync($"SELECT count(*) FROM enterprises WHERE name LIKE '{prefix}%'"), await ScalarAsync("SELECT count(*) FROM audit_events"));
+        (await ScalarAsync($"SELECT count(*) FROM enterprises WHERE name LIKE '{prefix}%'"),
+            await ScalarAsync("SELECT count(*) FROM audit_events"));
 
     private async Task<long> ScalarAsync(string sql)
     {
@@ -114,7 +117,9 @@ public sealed class ProcessFaultTests
         }
     }
 
-    /// <summary>A request body sent in chunks that stops at a fraction of its length until resumed, so that a test can act mid-request.</summary>
+    /// <summary>
+    /// A request body sent in chunks that stops at a fraction of its length until resumed, so that a test can act mid-request.
+    /// </summary>
     private sealed class PausingContent(byte[] bytes, double pauseAt) : HttpContent
     {
         private readonly TaskCompletionSource _paused = new(TaskCreationOptions.RunContinuationsAsynchronously);

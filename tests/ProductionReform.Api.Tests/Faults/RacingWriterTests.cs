@@ -16,10 +16,14 @@ public sealed class RacingWriterTests : MutationTestBase
     public async Task Racing_enrolments_for_the_last_place_of_a_pilot_enrol_exactly_one()
     {
         var program = (await SucceedAsync(Editor, "createPilotProgram",
-            new { code = "RACE_PILOT", name = "竞争入选试点", level = "CITY", targetCount = 2 }, "pilotProgram { id }"))["pilotProgram"]!["id"]!.GetValue<string>();
+            new { code = "RACE_PILOT", name = "竞争入选试点", level = "CITY", targetCount = 2 },
+            "pilotProgram { id }"))["pilotProgram"]!["id"]!.GetValue<string>();
         var firms = new List<string>();
         for (var i = 0; i <= Racers; i++)
-            firms.Add((await SucceedAsync(Editor, "createEnterprise", new { name = $"竞争企业{i}" }, "enterprise { id }"))["enterprise"]!["id"]!.GetValue<string>());
+        {
+            var firm = await SucceedAsync(Editor, "createEnterprise", new { name = $"竞争企业{i}" }, "enterprise { id }");
+            firms.Add(firm["enterprise"]!["id"]!.GetValue<string>());
+        }
         await SucceedAsync(Editor, "createPilotEnrollment", new { programId = program, enterpriseId = firms[0] }, "pilotEnrollment { id }");
 
         var payloads = await Task.WhenAll(firms.Skip(1).Select(firm =>
@@ -29,7 +33,8 @@ public sealed class RacingWriterTests : MutationTestBase
         Assert.Multiple(() =>
         {
             Assert.That(payloads.Count(p => p["errors"] is null), Is.EqualTo(1), string.Join("\n", payloads.Select(p => p.ToJsonString())));
-            Assert.That(payloads.Where(p => p["errors"] is not null).SelectMany(Errors).Select(e => e.Code), Is.All.EqualTo("TARGET_EXCEEDED"));
+            Assert.That(payloads.Where(p => p["errors"] is not null).SelectMany(Errors).Select(e => e.Code),
+                Is.All.EqualTo("TARGET_EXCEEDED"));
             Assert.That(enrolled["node"]!["enrollments"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(2));
         });
     }
@@ -53,10 +58,12 @@ public sealed class RacingWriterTests : MutationTestBase
     {
         for (var round = 0; round < 4; round++)
         {
-            var created = (await SucceedAsync(Editor, "createEnterprise", new { name = $"被引用企业{round}" }, "enterprise { id version }"))["enterprise"]!;
+            var created = (await SucceedAsync(Editor, "createEnterprise", new { name = $"被引用企业{round}" },
+                "enterprise { id version }"))["enterprise"]!;
             var firm = created["id"]!.GetValue<string>();
             var delete = MutateAsync(Editor, "deleteEnterprise", new { id = firm, version = created["version"]!.GetValue<long>() }, "");
-            var refer = MutateAsync(Editor, "createInnovationStudio", new { name = $"竞争工作室{round}", kind = "WORKER_STUDIO", hostEnterpriseId = firm }, "innovationStudio { id }");
+            var refer = MutateAsync(Editor, "createInnovationStudio",
+                new { name = $"竞争工作室{round}", kind = "WORKER_STUDIO", hostEnterpriseId = firm }, "innovationStudio { id }");
             var (deleted, referred) = (await delete, await refer);
 
             var deleteWon = deleted["errors"] is null;
@@ -66,7 +73,8 @@ public sealed class RacingWriterTests : MutationTestBase
             Assert.Multiple(() =>
             {
                 Assert.That(deleteWon ^ referWon, Is.True, $"round {round}: {deleted.ToJsonString()} / {referred.ToJsonString()}");
-                Assert.That(Errors(deleteWon ? referred : deleted).Select(e => e.Code).Single(), Is.EqualTo(deleteWon ? "INVALID_REFERENCE" : "REFERENCED"));
+                Assert.That(Errors(deleteWon ? referred : deleted).Select(e => e.Code).Single(),
+                    Is.EqualTo(deleteWon ? "INVALID_REFERENCE" : "REFERENCED"));
                 Assert.That((firmLeft, studioLeft), Is.EqualTo(deleteWon ? (0, 0) : (1, 1)));
             });
         }

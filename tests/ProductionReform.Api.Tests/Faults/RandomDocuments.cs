@@ -18,11 +18,13 @@ internal sealed class RandomDocuments(ISchema schema, int seed)
 
     private static readonly string[] Strings =
     [
-        "纺织", "", " ", "a\0b", "\ud800", "\udfff中", "🏭👷‍♀️", "\u202eRTL\u202c", "\u200f南通", "%_\\", new string('字', 10_000),
+        "纺织", "", " ", "a\0b", "\ud800", "\udfff中", "🏭👷‍♀️", "\u202eRTL\u202c", "\u200f南通", "%_\\",
+        new string('字', 10_000),
         "SW5kdXN0cnk6MQ==", "RW50ZXJwcmlzZTox", "null", "'; DROP TABLE enterprises; --", "2022-01-05", "9".PadLeft(400, '9'), "\t\r\n",
     ];
 
-    private static readonly string[] Integers = ["0", "1", "-1", "100", "2147483647", "-2147483648", "2147483648", "99999999999999999999999", "3.5"];
+    private static readonly string[] Integers =
+        ["0", "1", "-1", "100", "2147483647", "-2147483648", "2147483648", "99999999999999999999999", "3.5"];
     private static readonly string[] Floats = ["0", "0.5", "-1e308", "1e308", "1e-320", "12345678901234567890.123", "-0"];
 
     private readonly Random _random = new(seed);
@@ -49,12 +51,17 @@ internal sealed class RandomDocuments(ISchema schema, int seed)
         if (_random.Next(4) == 0) text.Append('a').Append(_random.Next(100)).Append(": ");
         text.Append(field.Name);
         var arguments = (field.Arguments ?? []).Where(a => a.ResolvedType is NonNullGraphType || _random.Next(10) < 6).ToList();
-        if (arguments.Count > 0) text.Append('(').Append(string.Join(", ", arguments.Select(a => $"{a.Name}: {Argument(a.ResolvedType!)}"))).Append(')');
+        if (arguments.Count > 0)
+            text.Append('(').Append(string.Join(", ", arguments.Select(a => $"{a.Name}: {Argument(a.ResolvedType!)}"))).Append(')');
         var type = field.ResolvedType!.GetNamedType();
         if (type is IComplexGraphType complex and not IInputObjectGraphType)
         {
-            var fields = complex.Fields.Where(f => depth < 3 || f.ResolvedType!.GetNamedType() is ScalarGraphType or EnumerationGraphType).ToList();
-            var chosen = fields.Count == 0 ? [] : Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Pick(fields)).DistinctBy(f => f.Name).ToList();
+            var fields = complex.Fields
+                .Where(f => depth < 3 || f.ResolvedType!.GetNamedType() is ScalarGraphType or EnumerationGraphType)
+                .ToList();
+            var chosen = fields.Count == 0
+                ? []
+                : Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Pick(fields)).DistinctBy(f => f.Name).ToList();
             text.Append(" { __typename ").Append(string.Join(" ", chosen.Select(f => Field(f, depth + 1)))).Append(" }");
         }
         else if (type is UnionGraphType or IInterfaceGraphType)
@@ -120,11 +127,15 @@ internal sealed class RandomDocuments(ISchema schema, int seed)
         bool flag => flag ? "true" : "false",
         string text => Quote(text),
         List<object?> list => "[" + string.Join(",", list.Select(item => Print(item, json))) + "]",
-        Dictionary<string, object?> fields => "{" + string.Join(",", fields.Select(f => $"{(json ? Quote(f.Key) : f.Key)}:{Print(f.Value, json)}")) + "}",
+        Dictionary<string, object?> fields =>
+            "{" + string.Join(",", fields.Select(f => $"{(json ? Quote(f.Key) : f.Key)}:{Print(f.Value, json)}")) + "}",
         _ => throw new InvalidOperationException(),
     };
 
-    /// <summary>A string in quotes with every character outside printable ASCII as \uXXXX: valid in GraphQL and in JSON, lone surrogates included.</summary>
+    /// <summary>
+    /// A string in quotes with every character outside printable ASCII as \uXXXX: valid in GraphQL and in JSON, lone surrogates
+    /// included.
+    /// </summary>
     private static string Quote(string text)
     {
         var quoted = new StringBuilder(text.Length + 2).Append('"');

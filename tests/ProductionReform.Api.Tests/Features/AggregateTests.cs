@@ -20,7 +20,8 @@ public sealed class AggregateTests
             """);
 
         var aggregate = data["enterprisesAggregate"]!;
-        var groups = aggregate["groups"]!.AsArray().ToDictionary(g => g!["key"]!["industry"]!["name"]!.GetValue<string>(), g => g!["count"]!.GetValue<int>());
+        var groups = aggregate["groups"]!.AsArray().ToDictionary(
+            g => g!["key"]!["industry"]!["name"]!.GetValue<string>(), g => g!["count"]!.GetValue<int>());
         Assert.Multiple(() =>
         {
             Assert.That(aggregate["count"]!.GetValue<int>(), Is.EqualTo(64));
@@ -77,13 +78,16 @@ public sealed class AggregateTests
               indicators(first: 100) { nodes { code unit values { nodes { value periodStart region { name } } } } } }
             """);
 
-        var kinds = body["data"]!["innovationStudiosAggregate"]!["groups"]!.AsArray().Select(g => g!["key"]!["kind"]!.GetValue<string>()).ToList();
+        var kinds = body["data"]!["innovationStudiosAggregate"]!["groups"]!.AsArray()
+            .Select(g => g!["key"]!["kind"]!.GetValue<string>())
+            .ToList();
         var indicators = body["data"]!["indicators"]!["nodes"]!.AsArray();
         Assert.Multiple(() =>
         {
             Assert.That(kinds, Is.SupersetOf(new[] { "KNOWLEDGE_PROPERTY_BANK", "CROWD_INNOVATION_BANK", "STUDIO_CLUSTER" }));
             Assert.That(indicators.Select(i => i!["values"]!["nodes"]!.AsArray().Count), Has.All.GreaterThan(0));
-            Assert.That(body["extensions"]!["sqlStatements"]!.GetValue<int>(), Is.EqualTo(3), "one statement for the groups, one per list field");
+            Assert.That(body["extensions"]!["sqlStatements"]!.GetValue<int>(), Is.EqualTo(3),
+                "one statement for the groups, one per list field");
         });
     }
 
@@ -103,7 +107,9 @@ public sealed class AggregateTests
     {
         var data = await _api.QueryAsync("""
             { byCount: enterprisesAggregate { groups(by: [REGION], order: [{ count: ASC }]) { count } }
-              byKey: enterprisesAggregate { groups(by: [CONSTRUCTION_QUALIFICATION], order: [{ key: DESC }]) { key { constructionQualification } } } }
+              byKey: enterprisesAggregate {
+                groups(by: [CONSTRUCTION_QUALIFICATION], order: [{ key: DESC }]) { key { constructionQualification } }
+              } }
             """);
 
         var counts = data["byCount"]!["groups"]!.AsArray().Select(g => g!["count"]!.GetValue<int>()).ToList();
@@ -114,7 +120,8 @@ public sealed class AggregateTests
     public async Task Bad_group_arguments_are_refused_with_a_code()
     {
         var unknown = await _api.ErrorAsync("{ enterprisesAggregate { groups(by: [COLOUR]) { count } } }");
-        var tooMany = await _api.ErrorAsync("{ enterprisesAggregate { groups(by: [INDUSTRY, REGION, IS_SAMPLE, IS_BACKBONE, NAME]) { count } } }");
+        var tooMany = await _api.ErrorAsync(
+            "{ enterprisesAggregate { groups(by: [INDUSTRY, REGION, IS_SAMPLE, IS_BACKBONE, NAME]) { count } } }");
         var tooLarge = await _api.ErrorAsync("{ enterprisesAggregate { groups(by: [INDUSTRY], first: 1000) { count } } }");
 
         Assert.Multiple(() =>

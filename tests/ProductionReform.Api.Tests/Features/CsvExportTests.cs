@@ -11,7 +11,8 @@ namespace ProductionReform.Api.Tests.Features;
 public sealed class CsvExportTests
 {
     private const string TextilePilots = """{"pilot":{"program":{"industry":{"code":{"eq":"TEXTILE"}}}}}""";
-    private static readonly string[] SampleRegions = ["崇川区", "通州区", "海门区", "如东县", "启东市", "如皋市", "海安市"];
+    private static readonly string[] SampleRegions =
+        ["崇川区", "通州区", "海门区", "如东县", "启东市", "如皋市", "海安市"];
 
     private static readonly string[] Lists =
     [
@@ -108,7 +109,10 @@ public sealed class CsvExportTests
             Assert.That(csv.Column("periodStart"), Has.All.EqualTo("2021-01-01"));
             Assert.That(csv.Column("periodEnd").Where(d => d.Length > 0), Has.All.Match(@"^\d{4}-\d{2}-\d{2}$"));
             Assert.That(csv.Column("qualifier"), Has.All.AnyOf("EXACT", "APPROXIMATE", "AT_LEAST"));
-            Assert.That(csv.Rows.Where(r => r[csv.Header.IndexOf("isYearToDate")] == "true").Select(r => r[csv.Header.IndexOf("periodEnd")]), Has.All.Empty);
+            Assert.That(csv.Rows
+                    .Where(r => r[csv.Header.IndexOf("isYearToDate")] == "true")
+                    .Select(r => r[csv.Header.IndexOf("periodEnd")]),
+                Has.All.Empty);
             Assert.That(csv.Column("indicator"), Has.None.Empty);
         });
     }
@@ -155,14 +159,17 @@ public sealed class CsvExportTests
     [Test]
     public async Task A_value_with_commas_and_quotes_is_quoted_with_doubled_quotes()
     {
-        const string description = "The source names its \"3445\" training system; it does not state its industry, location, pilot status or whether it is one of the 166 backbone enterprises.";
+        const string description = "The source names its \"3445\" training system; it does not state its industry, location, " +
+                                   "pilot status or whether it is one of the 166 backbone enterprises.";
         using var response = await GetAsync("enterprises", where: """{"name":{"eq":"天楹集团"}}""");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.UTF8.GetString(bytes);
         var csv = CsvTable.Parse(bytes);
         Assert.Multiple(() =>
         {
-            Assert.That(text, Does.Contain("\"The source names its \"\"3445\"\" training system; it does not state its industry, location, pilot status or whether it is one of the 166 backbone enterprises.\""));
+            Assert.That(text, Does.Contain(
+                "\"The source names its \"\"3445\"\" training system; it does not state its industry, location, " +
+                "pilot status or whether it is one of the 166 backbone enterprises.\""));
             Assert.That(csv.Rows, Has.Count.EqualTo(1));
             Assert.That(csv.Column("descriptionEn").Single(), Is.EqualTo(description));
             Assert.That(csv.Column("isBackbone").Single(), Is.Empty);
@@ -207,7 +214,8 @@ public sealed class CsvExportTests
         Assert.Multiple(() =>
         {
             Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_FILTER"));
-            Assert.That(error["message"]!.GetValue<string>(), Does.Contain("where.industry.nmae").And.Contain("IndustryFilterInput").And.Contain("name"));
+            Assert.That(error["message"]!.GetValue<string>(),
+                Does.Contain("where.industry.nmae").And.Contain("IndustryFilterInput").And.Contain("name"));
         });
     }
 
@@ -215,7 +223,8 @@ public sealed class CsvExportTests
     [TestCase("""{"constructionQualification":{"eq":"BEST_GRADE"}}""", "where.constructionQualification.eq", "SPECIAL_GRADE")]
     [TestCase("""{"or":[{"name":{"eq":"a"}},{"name":"b"}]}""", "where.or[1].name", "StringOperationFilterInput")]
     [TestCase("""[]""", "where", "EnterpriseFilterInput")]
-    public async Task A_filter_value_of_the_wrong_type_is_invalid_filter_saying_what_was_expected(string where, string path, string expected)
+    public async Task A_filter_value_of_the_wrong_type_is_invalid_filter_saying_what_was_expected(
+        string where, string path, string expected)
     {
         var error = await ErrorAsync(HttpStatusCode.BadRequest, "enterprises", where: where);
         Assert.Multiple(() =>
@@ -251,7 +260,8 @@ public sealed class CsvExportTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
             Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("NOT_FOUND"));
-            Assert.That(error["extensions"]!["validNames"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EquivalentTo(Lists.Append("auditEvents")), "the audit trail exports too, for admins");
+            Assert.That(error["extensions"]!["validNames"]!.AsArray().Select(n => n!.GetValue<string>()),
+                Is.EquivalentTo(Lists.Append("auditEvents")), "the audit trail exports too, for admins");
             Assert.That(error["message"]!.GetValue<string>(), Does.Contain("enterprises").And.Contain("pilotPrograms"));
         });
     }
@@ -259,7 +269,8 @@ public sealed class CsvExportTests
     [Test]
     public async Task An_export_over_the_row_limit_is_refused_with_the_limit_and_the_count()
     {
-        await using var limited = await RegistryApi.StartAsync("export_limit", new Dictionary<string, string?> { ["Export:MaxRows"] = "10" });
+        await using var limited = await RegistryApi.StartAsync("export_limit",
+            new Dictionary<string, string?> { ["Export:MaxRows"] = "10" });
         var total = (await limited.QueryAsync("{ enterprises { totalCount } }"))["enterprises"]!["totalCount"]!.GetValue<int>();
 
         using var response = await limited.Client.GetAsync("/export/enterprises.csv");

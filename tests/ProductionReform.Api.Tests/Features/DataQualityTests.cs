@@ -39,7 +39,10 @@ public sealed class DataQualityTests
         var links = report["links"]!.AsArray().Select(l => l!).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(Issues(report, "UNCITED").Where(i => !i["isSample"]!.GetValue<bool>()).Select(i => i["label"]!.GetValue<string>()), Is.Empty);
+            Assert.That(Issues(report, "UNCITED")
+                    .Where(i => !i["isSample"]!.GetValue<bool>())
+                    .Select(i => i["label"]!.GetValue<string>()),
+                Is.Empty);
             Assert.That(Issues(report, "UNCITED_LINK").Where(i => !i["isSample"]!.GetValue<bool>()).Select(Describe), Is.Empty);
             Assert.That(lists.Sum(l => l["uncited"]!.GetValue<int>()), Is.Zero);
             Assert.That(links.Sum(l => l["uncited"]!.GetValue<int>()), Is.Zero);
@@ -133,7 +136,8 @@ public sealed class DataQualityTests
             {
                 "UNION_MEMBERS", "PILLAR_INDUSTRY_WORKERS", "SANITATION_TRUCK_DRIVERS", "SANITATION_STATION_WORKERS_SERVED",
             }));
-            Assert.That(Issues(report, "VALUE_WITHOUT_PERIOD").Select(i => i["label"]!.GetValue<string>()), Has.Some.StartsWith("UNION_MEMBERS"));
+            Assert.That(Issues(report, "VALUE_WITHOUT_PERIOD").Select(i => i["label"]!.GetValue<string>()),
+                Has.Some.StartsWith("UNION_MEMBERS"));
         });
     }
 
@@ -189,9 +193,12 @@ public sealed class DataQualityTests
         foreach (var text in new[] { "intellectual property bank", "knowledge-property bank" })
         {
             var data = await _api.QueryAsync("""
-                query($text: String!) { search(text: $text, types: [INNOVATION_STUDIO], first: 3) { nodes { node { ... on InnovationStudio { name } } } } }
+                query($text: String!) {
+                  search(text: $text, types: [INNOVATION_STUDIO], first: 3) { nodes { node { ... on InnovationStudio { name } } } }
+                }
                 """, new { text });
-            Assert.That(data["search"]!["nodes"]!.AsArray().Select(n => n!["node"]!["name"]!.GetValue<string>()), Has.Some.EqualTo("中天科技知识产权银行"), text);
+            Assert.That(data["search"]!["nodes"]!.AsArray().Select(n => n!["node"]!["name"]!.GetValue<string>()),
+                Has.Some.EqualTo("中天科技知识产权银行"), text);
         }
     }
 

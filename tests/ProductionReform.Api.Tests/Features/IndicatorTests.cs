@@ -123,7 +123,8 @@ public sealed class IndicatorTests
         {
             Assert.That(standard["postCount"]?.GetValue<int>(), Is.EqualTo(30));
             Assert.That(standard["issuerRegion"]?["name"]?.GetValue<string>(), Is.EqualTo("崇川区观音山街道"));
-            Assert.That(standard["sources"]!["nodes"]!.AsArray().Select(c => c!["quote"]!.GetValue<string>()), Has.Some.Contains("30个岗位"));
+            Assert.That(standard["sources"]!["nodes"]!.AsArray().Select(c => c!["quote"]!.GetValue<string>()),
+                Has.Some.Contains("30个岗位"));
         });
     }
 

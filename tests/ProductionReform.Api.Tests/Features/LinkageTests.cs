@@ -41,7 +41,8 @@ public sealed class LinkageTests
             Assert.That(ids[0], Is.EqualTo(_zhongtian), "the start record comes first");
             Assert.That(ids, Does.Contain(_crowdBank));
             Assert.That(edges.Select(e => e!["kind"]!.GetValue<string>()), Is.SupersetOf(new[] { "HOSTS", "INSPIRED" }));
-            Assert.That(edges.Select(e => e!["sources"]!.AsArray().Count), Has.All.GreaterThan(0), "every edge here is stated by the article");
+            Assert.That(edges.Select(e => e!["sources"]!.AsArray().Count), Has.All.GreaterThan(0),
+                "every edge here is stated by the article");
             Assert.That(graph["truncated"]!.GetValue<bool>(), Is.False);
         });
     }
@@ -65,7 +66,9 @@ public sealed class LinkageTests
             """, new { id = _zhongtian });
 
         var ids = data["linkages"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToHashSet();
-        var ends = data["linkages"]!["edges"]!.AsArray().SelectMany(e => new[] { e!["from"]!.GetValue<string>(), e["to"]!.GetValue<string>() }).Distinct();
+        var ends = data["linkages"]!["edges"]!.AsArray()
+            .SelectMany(e => new[] { e!["from"]!.GetValue<string>(), e["to"]!.GetValue<string>() })
+            .Distinct();
         Assert.That(ends, Is.SubsetOf(ids));
     }
 
@@ -94,10 +97,12 @@ public sealed class LinkageTests
         {
             Assert.That(paths, Is.Not.Empty);
             Assert.That(paths.Select(p => p!["length"]!.GetValue<int>()), Is.Ordered.Ascending);
-            Assert.That(shortest["length"]!.GetValue<int>(), Is.EqualTo(2), "中天科技 HOSTS the bank that INSPIRED the crowd-innovation bank");
+            Assert.That(shortest["length"]!.GetValue<int>(), Is.EqualTo(2),
+                "中天科技 HOSTS the bank that INSPIRED the crowd-innovation bank");
             Assert.That(shortest["nodes"]!.AsArray().First()!["id"]!.GetValue<string>(), Is.EqualTo(_zhongtian));
             Assert.That(shortest["nodes"]!.AsArray().Last()!["id"]!.GetValue<string>(), Is.EqualTo(_crowdBank));
-            Assert.That(shortest["edges"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()), Is.EqualTo(new[] { "HOSTS", "INSPIRED" }));
+            Assert.That(shortest["edges"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()),
+                Is.EqualTo(new[] { "HOSTS", "INSPIRED" }));
         });
     }
 

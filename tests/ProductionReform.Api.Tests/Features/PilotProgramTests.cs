@@ -46,7 +46,8 @@ public sealed class PilotProgramTests
             """);
 
         var firms = data["enterprises"]!["nodes"]!.AsArray();
-        Assert.That(firms.Select(f => f!["name"]!.GetValue<string>()), Is.SupersetOf(new[] { "中天科技", "华信中央空调", "天楹集团", "江苏宇迪光学" }));
+        Assert.That(firms.Select(f => f!["name"]!.GetValue<string>()),
+            Is.SupersetOf(new[] { "中天科技", "华信中央空调", "天楹集团", "江苏宇迪光学" }));
         Assert.That(firms.Select(f => f!["pilot"]), Has.All.Null);
     }
 }

@@ -190,7 +190,8 @@ public sealed class SearchTests
     [Test]
     public async Task Too_long_a_text_is_refused()
     {
-        var error = await _api.ErrorAsync("query($text: String!) { search(text: $text) { totalCount } }", new { text = new string('纺', 201) });
+        var error = await _api.ErrorAsync("query($text: String!) { search(text: $text) { totalCount } }",
+            new { text = new string('纺', 201) });
 
         Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("LIMIT_EXCEEDED"));
     }
@@ -212,7 +213,8 @@ public sealed class SearchTests
     [TestCase("RW50ZXJwcmlzZTox")] // an id, not a cursor
     public async Task A_malformed_cursor_is_refused(string after)
     {
-        var error = await _api.ErrorAsync("""query($after: String) { search(text: "纺织", after: $after) { totalCount } }""", new { after });
+        var error = await _api.ErrorAsync(
+            """query($after: String) { search(text: "纺织", after: $after) { totalCount } }""", new { after });
 
         Assert.That(error["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("INVALID_CURSOR"));
     }
@@ -241,6 +243,7 @@ public sealed class SearchTests
     [Test]
     public async Task Hits_without_nodes_take_one_statement()
     {
-        Assert.That(await _api.SqlStatementsAsync("""{ search(text: "纺织") { totalCount nodes { score matchedField } } }"""), Is.EqualTo(1));
+        Assert.That(await _api.SqlStatementsAsync("""{ search(text: "纺织") { totalCount nodes { score matchedField } } }"""),
+            Is.EqualTo(1));
     }
 }

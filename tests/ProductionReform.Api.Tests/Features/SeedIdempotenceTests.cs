@@ -126,5 +126,7 @@ public sealed class SeedIdempotenceTests
             .Where(t => !before.TryGetValue(t, out var b) || !after.TryGetValue(t, out var a) || a != b)
             .Select(t => $"{t}: {(before.TryGetValue(t, out var b) ? b.Rows.ToString() : "-")} rows → " +
                          $"{(after.TryGetValue(t, out var a) ? a.Rows.ToString() : "-")} rows" +
-                         (before.TryGetValue(t, out var b2) && after.TryGetValue(t, out var a2) && a2.Rows == b2.Rows ? " (rows rewritten)" : "")));
+                         (before.TryGetValue(t, out var b2) && after.TryGetValue(t, out var a2) && a2.Rows == b2.Rows
+                             ? " (rows rewritten)"
+                             : "")));
 }

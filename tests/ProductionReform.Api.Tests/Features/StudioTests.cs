@@ -1,6 +1,8 @@
 namespace ProductionReform.Api.Tests.Features;
 
-/// <summary>Innovation studios 创新载体: 中天科技's knowledge-property bank and what it spawned, 华信中央空调's cluster.</summary>
+/// <summary>
+/// Innovation studios 创新载体: 中天科技's knowledge-property bank and what it spawned, 华信中央空调's cluster.
+/// </summary>
 public sealed class StudioTests
 {
     private static readonly System.Text.Json.JsonSerializerOptions Readable =
@@ -38,7 +40,8 @@ public sealed class StudioTests
                 Is.EquivalentTo(new[] { "CROWD_INNOVATION_BANK", "MICRO_INNOVATION_BANK", "CULTURE_POINTS_BANK" }));
             Assert.That(bank["inspired"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(3));
             Assert.That(inspired.Select(s => s!["inspiredBy"]?["id"]?.GetValue<string>()), Has.All.EqualTo(bank["id"]!.GetValue<string>()));
-            Assert.That(inspired.Select(s => s!["inspiredBy"]?["name"]?.GetValue<string>()), Has.All.EqualTo(bank["name"]!.GetValue<string>()));
+            Assert.That(inspired.Select(s => s!["inspiredBy"]?["name"]?.GetValue<string>()),
+                Has.All.EqualTo(bank["name"]!.GetValue<string>()));
         });
     }
 
@@ -58,7 +61,8 @@ public sealed class StudioTests
         {
             Assert.That(banks, Has.Count.EqualTo(3));
             Assert.That(banks.Select(b => b!["inspiredBy"]?["kind"]?.GetValue<string>()), Has.All.EqualTo("KNOWLEDGE_PROPERTY_BANK"));
-            Assert.That(banks.Select(b => b!["inspiredBy"]?["hostEnterprise"]?["name"]?.GetValue<string>()), Has.All.EqualTo("中天科技"));
+            Assert.That(banks.Select(b => b!["inspiredBy"]?["hostEnterprise"]?["name"]?.GetValue<string>()),
+                Has.All.EqualTo("中天科技"));
         });
     }
 

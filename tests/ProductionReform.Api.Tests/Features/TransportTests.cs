@@ -110,7 +110,8 @@ public sealed partial class TransportTests
     {
         var answer = await SendAsync(HttpMethod.Post, "/graphql", """
             [ {"query":"{ regions { totalCount } }"},
-              {"query":"query($name: String!) { industries(where: { name: { eq: $name } }) { nodes { name } } }", "variables": {"name":"色织"}} ]
+              {"query":"query($name: String!) { industries(where: { name: { eq: $name } }) { nodes { name } } }",
+               "variables": {"name":"色织"}} ]
             """);
 
         var results = answer.Json.AsArray();
@@ -291,7 +292,8 @@ public sealed partial class TransportTests
     [Test]
     public async Task Chinese_text_is_written_unescaped()
     {
-        var answer = await SendAsync(HttpMethod.Post, "/graphql", """{"query":"{ regions(where: { code: { eq: \"320600\" } }) { nodes { name } } }"}""");
+        var answer = await SendAsync(HttpMethod.Post, "/graphql",
+            """{"query":"{ regions(where: { code: { eq: \"320600\" } }) { nodes { name } } }"}""");
 
         Assert.Multiple(() =>
         {
@@ -305,7 +307,8 @@ public sealed partial class TransportTests
     public async Task Chinese_text_in_an_error_message_is_written_unescaped()
     {
         // An unquoted Chinese word is a syntax error whose message quotes the offending character.
-        var answer = await SendAsync(HttpMethod.Post, "/graphql", """{"query":"{ regions(where: { name: { eq: 南通 } }) { totalCount } }"}""");
+        var answer = await SendAsync(HttpMethod.Post, "/graphql",
+            """{"query":"{ regions(where: { name: { eq: 南通 } }) { totalCount } }"}""");
 
         Assert.Multiple(() =>
         {

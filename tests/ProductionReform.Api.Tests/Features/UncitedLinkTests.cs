@@ -75,7 +75,11 @@ public sealed class UncitedLinkTests : MutationTestBase
 
         // A citation of the industry that states its enterprises: the field at the other end.
         var industryCitation = (await SucceedAsync(Editor, "createCitation",
-            new { code = "uncited-link-test-enterprises", sourceId = article, quote = "纺织、建筑行业", supports = new[] { "enterprises" } },
+            new
+            {
+                code = "uncited-link-test-enterprises", sourceId = article,
+                quote = "纺织、建筑行业", supports = new[] { "enterprises" },
+            },
             "citation { id }"))["citation"]!["id"]!.GetValue<string>();
         await SucceedAsync(Editor, "updateIndustry",
             new

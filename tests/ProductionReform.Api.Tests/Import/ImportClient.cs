@@ -24,9 +24,11 @@ internal sealed class ImportClient(RegistryApi api)
 
     public Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(string list, string body, string? key, string contentType = "text/csv",
         bool bom = false, string query = "") =>
-        PostAsync(list, (bom ? Encoding.UTF8.Preamble.ToArray() : []).Concat(Encoding.UTF8.GetBytes(body)).ToArray(), key, contentType, query);
+        PostAsync(list, (bom ? Encoding.UTF8.Preamble.ToArray() : []).Concat(Encoding.UTF8.GetBytes(body)).ToArray(),
+            key, contentType, query);
 
-    public async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(string list, byte[] body, string? key, string contentType = "text/csv", string query = "")
+    public async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(string list, byte[] body, string? key,
+        string contentType = "text/csv", string query = "")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/import/{list}{query}") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
@@ -38,11 +40,13 @@ internal sealed class ImportClient(RegistryApi api)
     }
 
     /// <summary>Posts a file that must import and returns created/updated/unchanged/rows.</summary>
-    public async Task<(int Created, int Updated, int Unchanged, int Rows)> ImportAsync(string list, string body, string key, string contentType = "text/csv", string query = "")
+    public async Task<(int Created, int Updated, int Unchanged, int Rows)> ImportAsync(string list, string body, string key,
+        string contentType = "text/csv", string query = "")
     {
         var (status, json) = await PostAsync(list, body, key, contentType, query: query);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), json.ToJsonString());
-        return (json["created"]!.GetValue<int>(), json["updated"]!.GetValue<int>(), json["unchanged"]!.GetValue<int>(), json["rows"]!.GetValue<int>());
+        return (json["created"]!.GetValue<int>(), json["updated"]!.GetValue<int>(), json["unchanged"]!.GetValue<int>(),
+            json["rows"]!.GetValue<int>());
     }
 
     /// <summary>The export of a list, parsed: header and rows.</summary>
@@ -90,7 +94,11 @@ internal sealed class ImportClient(RegistryApi api)
     /// <summary>Row counts of every registry table and of the audit trail, to show that nothing was written.</summary>
     public async Task<string> CountsAsync()
     {
-        string[] tables = ["regions", "industries", "enterprises", "skill_standards", "occupations", "innovation_studios", "indicator_values", "audit_events"];
+        string[] tables =
+        [
+            "regions", "industries", "enterprises", "skill_standards", "occupations", "innovation_studios",
+            "indicator_values", "audit_events",
+        ];
         var counts = new List<string>();
         foreach (var table in tables) counts.Add($"{table}={await ScalarAsync($"SELECT count(*) FROM {table}")}");
         counts.Add($"enterprises.maxVersion={await ScalarAsync("SELECT coalesce(max(xmin::text::bigint), 0) FROM enterprises")}");

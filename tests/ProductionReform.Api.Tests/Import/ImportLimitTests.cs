@@ -52,7 +52,8 @@ public sealed class ImportLimitTests
             Assert.That(extensions["measured"]!.GetValue<long>(), Is.EqualTo(MaxRows + 3));
             Assert.That(await _client.ScalarAsync("SELECT count(*) FROM regions WHERE name LIKE '限额区域%'"), Is.Zero);
         });
-        Assert.That(await _client.ImportAsync("regions", "name,kind\n" + string.Concat(Enumerable.Range(1, MaxRows).Select(i => $"限额区域{i},DISTRICT\n")), _editor),
+        Assert.That(await _client.ImportAsync("regions",
+                "name,kind\n" + string.Concat(Enumerable.Range(1, MaxRows).Select(i => $"限额区域{i},DISTRICT\n")), _editor),
             Is.EqualTo((MaxRows, 0, 0, MaxRows)));
     }
 
@@ -63,11 +64,15 @@ public sealed class ImportLimitTests
         var declared = await _client.PostAsync("enterprises", big, _editor);
         Assert.That(declared.Status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge), declared.Body.ToJsonString());
         var extensions = declared.Body["errors"]![0]!["extensions"]!;
-        Assert.That((extensions["code"]!.GetValue<string>(), extensions["limit"]!.GetValue<string>(), extensions["maximum"]!.GetValue<long>(), extensions["measured"]!.GetValue<long>()),
+        Assert.That((extensions["code"]!.GetValue<string>(), extensions["limit"]!.GetValue<string>(),
+                extensions["maximum"]!.GetValue<long>(), extensions["measured"]!.GetValue<long>()),
             Is.EqualTo(("LIMIT_EXCEEDED", "maxImportBytes", (long)MaxBytes, (long)Encoding.UTF8.GetByteCount(big))));
 
         // Chunked: the limit is found while reading.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/import/enterprises") { Content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(big))) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/import/enterprises")
+        {
+            Content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(big))),
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _editor);
         using var response = await _api.Client.SendAsync(request);
@@ -91,7 +96,8 @@ public sealed class ImportLimitTests
 
         var editor = await _client.PostAsync("regions", csv, Token("editor-user", "EDITOR"));
         Assert.That(editor.Status, Is.EqualTo(HttpStatusCode.OK), editor.Body.ToJsonString());
-        Assert.That(await _client.TextAsync("SELECT actor FROM audit_events WHERE entity_type = 'Region' ORDER BY id DESC LIMIT 1"), Is.EqualTo("editor-user"));
+        Assert.That(await _client.TextAsync("SELECT actor FROM audit_events WHERE entity_type = 'Region' ORDER BY id DESC LIMIT 1"),
+            Is.EqualTo("editor-user"));
     }
 
     private static string Token(string subject, string role) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -100,7 +106,8 @@ public sealed class ImportLimitTests
         Audience = "registry",
         Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role)]),
         Expires = DateTime.UtcNow.AddMinutes(10),
-        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
+        SigningCredentials = new SigningCredentials(
+            new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
     });
 
     /// <summary>A body whose length is not known up front, so it is sent chunked.</summary>

@@ -48,8 +48,10 @@ public sealed class ImportTests
         Assert.Multiple(async () =>
         {
             Assert.That((created, updated, unchanged, total), Is.EqualTo((0, 1, rows.Count - 1, rows.Count)));
-            Assert.That(await _client.TextAsync("SELECT name_en FROM enterprises WHERE name = '示例纺织企业07'"), Is.EqualTo("Sample Textile Enterprise 07, renamed"));
-            Assert.That(await _client.ScalarAsync("SELECT count(*) FROM audit_events") - auditBefore, Is.EqualTo(1), "one audit event for the one update");
+            Assert.That(await _client.TextAsync("SELECT name_en FROM enterprises WHERE name = '示例纺织企业07'"),
+                Is.EqualTo("Sample Textile Enterprise 07, renamed"));
+            Assert.That(await _client.ScalarAsync("SELECT count(*) FROM audit_events") - auditBefore, Is.EqualTo(1),
+                "one audit event for the one update");
             Assert.That(await _client.TextAsync("SELECT actor FROM audit_events ORDER BY id DESC LIMIT 1"), Is.EqualTo("import-editor"));
         });
     }
@@ -83,12 +85,16 @@ public sealed class ImportTests
             Assert.That(withoutBom.Body["updated"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(withoutBom.Body["unchanged"]!.GetValue<int>(), Is.EqualTo(2));
             Assert.That(await _client.TextAsync(
-                "SELECT i.code || '/' || r.name || '/' || e.name_en FROM enterprises e JOIN industries i ON i.id = e.industry_id JOIN regions r ON r.id = e.region_id WHERE e.name = '导入企业甲'"),
+                "SELECT i.code || '/' || r.name || '/' || e.name_en FROM enterprises e " +
+                "JOIN industries i ON i.id = e.industry_id JOIN regions r ON r.id = e.region_id WHERE e.name = '导入企业甲'"),
                 Is.EqualTo("TEXTILE/崇川区/Import A2"));
             Assert.That(await _client.TextAsync(
-                "SELECT i.code || '/' || e.construction_qualification || '/' || e.name_en FROM enterprises e JOIN industries i ON i.id = e.industry_id WHERE e.name = '导入企业乙'"),
+                "SELECT i.code || '/' || e.construction_qualification || '/' || e.name_en " +
+                "FROM enterprises e JOIN industries i ON i.id = e.industry_id WHERE e.name = '导入企业乙'"),
                 Is.EqualTo("CONSTRUCTION/GRADE_1/Import B, Ltd."));
-            Assert.That(await _client.TextAsync("SELECT i.code FROM enterprises e JOIN industries i ON i.id = e.industry_id WHERE e.name = '导入企业丙'"), Is.EqualTo("TEXTILE"));
+            Assert.That(await _client.TextAsync(
+                "SELECT i.code FROM enterprises e JOIN industries i ON i.id = e.industry_id WHERE e.name = '导入企业丙'"),
+                Is.EqualTo("TEXTILE"));
         });
     }
 
@@ -97,8 +103,10 @@ public sealed class ImportTests
     {
         var json = """
             [
-              {"title": "导入测试标准一", "issuerName": "导入测试协会", "industry": "纺织", "levels": ["LEVEL_5", "LEVEL_4"], "postCount": 7, "publishedOn": "2021-05-01"},
-              {"title": "导入测试标准二", "issuerName": "导入测试协会", "issuerRegion": "海门区", "channel": "SKILL_LEVEL_RECOGNITION", "levels": []}
+              {"title": "导入测试标准一", "issuerName": "导入测试协会", "industry": "纺织", "levels": ["LEVEL_5", "LEVEL_4"],
+               "postCount": 7, "publishedOn": "2021-05-01"},
+              {"title": "导入测试标准二", "issuerName": "导入测试协会", "issuerRegion": "海门区",
+               "channel": "SKILL_LEVEL_RECOGNITION", "levels": []}
             ]
             """;
         var first = await _client.ImportAsync("skillStandards", json, _admin, "application/json");
@@ -110,7 +118,8 @@ public sealed class ImportTests
         {
             Assert.That(second, Is.EqualTo((0, 1, 1, 2)));
             Assert.That(await _client.TextAsync(
-                "SELECT post_count || '/' || array_to_string(levels, ';') || '/' || published_on FROM skill_standards WHERE title = '导入测试标准一'"),
+                "SELECT post_count || '/' || array_to_string(levels, ';') || '/' || published_on " +
+                "FROM skill_standards WHERE title = '导入测试标准一'"),
                 Is.EqualTo("8/LEVEL_5;LEVEL_4/2021-05-01"), "columns left out keep their values");
         });
     }
@@ -118,7 +127,9 @@ public sealed class ImportTests
     [Test]
     public async Task Bad_rows_at_the_start_middle_and_end_are_all_reported_and_nothing_is_written()
     {
-        var rows = Enumerable.Range(1, 60).Select(i => new[] { $"坏行测试企业{i:D2}", "", "纺织", "崇川区", "true", "" }).ToList();
+        var rows = Enumerable.Range(1, 60)
+            .Select(i => new[] { $"坏行测试企业{i:D2}", "", "纺织", "崇川区", "true", "" })
+            .ToList();
         rows[0][1] = "91320600MA1ABCDEF0";    // row 2: wrong check character
         rows[29][2] = "不存在的行业";           // row 31: unknown industry
         rows[30][5] = "SUPER_GRADE";           // row 32: not an enum value
@@ -131,7 +142,9 @@ public sealed class ImportTests
         var (status, body) = await _client.PostAsync("enterprises", csv, _editor);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity), body.ToJsonString());
-        var problems = ImportClient.Problems(body).Select(p => (Row: p["row"]!.GetValue<int>(), Column: (string?)p["column"], Reason: p["reason"]!.GetValue<string>())).ToList();
+        var problems = ImportClient.Problems(body)
+            .Select(p => (Row: p["row"]!.GetValue<int>(), Column: (string?)p["column"], Reason: p["reason"]!.GetValue<string>()))
+            .ToList();
         Assert.Multiple(async () =>
         {
             Assert.That(problems.Select(p => (p.Row, p.Column)), Is.EquivalentTo(new (int, string?)[]
@@ -181,7 +194,8 @@ public sealed class ImportTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(ImportClient.Problems(body).Single()["reason"]!.GetValue<string>(), Does.Contain("never closed"));
 
-        (status, body) = await _client.PostAsync("regions", """[{"name": "测试区域四", "kind": "DISTRICT", "parent": {"name": "x"}}, 5]""", _editor, "application/json");
+        (status, body) = await _client.PostAsync("regions",
+            """[{"name": "测试区域四", "kind": "DISTRICT", "parent": {"name": "x"}}, 5]""", _editor, "application/json");
         Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(ImportClient.Problems(body).Select(p => p["row"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 2 }));
 
@@ -211,10 +225,14 @@ public sealed class ImportTests
     [Test]
     public async Task Rows_find_their_parent_further_down_the_same_file()
     {
-        var csv = "name,kind,parent\n导入街道甲,SUBDISTRICT,导入新区\n导入新区,DEVELOPMENT_ZONE,南通市\n导入街道乙,SUBDISTRICT,导入新区\n";
+        var csv = "name,kind,parent\n" +
+                  "导入街道甲,SUBDISTRICT,导入新区\n" +
+                  "导入新区,DEVELOPMENT_ZONE,南通市\n" +
+                  "导入街道乙,SUBDISTRICT,导入新区\n";
         Assert.That(await _client.ImportAsync("regions", csv, _editor), Is.EqualTo((3, 0, 0, 3)));
         Assert.That(await _client.TextAsync(
-            "SELECT string_agg(c.name || '<' || p.name, ' ' ORDER BY c.name) FROM regions c JOIN regions p ON p.id = c.parent_id WHERE c.name LIKE '导入%'"),
+            "SELECT string_agg(c.name || '<' || p.name, ' ' ORDER BY c.name) " +
+            "FROM regions c JOIN regions p ON p.id = c.parent_id WHERE c.name LIKE '导入%'"),
             Is.EqualTo("导入新区<南通市 导入街道乙<导入新区 导入街道甲<导入新区"));
         // Again: nothing changes.
         Assert.That(await _client.ImportAsync("regions", csv, _editor), Is.EqualTo((0, 0, 3, 3)));
@@ -224,9 +242,12 @@ public sealed class ImportTests
     public async Task Enterprises_match_by_credit_code_when_it_is_given()
     {
         var code = ImportClient.CreditCodeFor(4711);
-        Assert.That(await _client.ImportAsync("enterprises", $"name,creditCode\n信用代码测试企业,{code}\n", _editor), Is.EqualTo((1, 0, 0, 1)));
-        Assert.That(await _client.ImportAsync("enterprises", $"name,creditCode\n信用代码测试企业（更名）,{code}\n", _editor), Is.EqualTo((0, 1, 0, 1)));
-        Assert.That(await _client.TextAsync($"SELECT name FROM enterprises WHERE credit_code = '{code}'"), Is.EqualTo("信用代码测试企业（更名）"));
+        Assert.That(await _client.ImportAsync("enterprises", $"name,creditCode\n信用代码测试企业,{code}\n", _editor),
+            Is.EqualTo((1, 0, 0, 1)));
+        Assert.That(await _client.ImportAsync("enterprises", $"name,creditCode\n信用代码测试企业（更名）,{code}\n", _editor),
+            Is.EqualTo((0, 1, 0, 1)));
+        Assert.That(await _client.TextAsync($"SELECT name FROM enterprises WHERE credit_code = '{code}'"),
+            Is.EqualTo("信用代码测试企业（更名）"));
 
         // A name of one record with the credit code of another is a conflict, not an update.
         var (status, body) = await _client.PostAsync("enterprises", $"name,creditCode\n示例纺织企业02,{code}\n", _editor);
@@ -244,7 +265,8 @@ public sealed class ImportTests
         Assert.That(await _client.ImportAsync("indicatorValues", ImportClient.Write(header, [row]), _editor), Is.EqualTo((1, 0, 0, 1)));
         row[header.IndexOf("value")] = "43";
         Assert.That(await _client.ImportAsync("indicatorValues", ImportClient.Write(header, [row]), _editor), Is.EqualTo((0, 1, 0, 1)));
-        Assert.That(await _client.ScalarAsync("SELECT count(*) FROM indicator_values WHERE as_of = '2030-12-31' AND value = 43"), Is.EqualTo(1));
+        Assert.That(await _client.ScalarAsync("SELECT count(*) FROM indicator_values WHERE as_of = '2030-12-31' AND value = 43"),
+            Is.EqualTo(1));
     }
 
     [Test]
@@ -273,7 +295,8 @@ public sealed class ImportTests
         Assert.Multiple(() =>
         {
             Assert.That((list.Status, ImportClient.Code(list.Body)), Is.EqualTo((HttpStatusCode.NotFound, "NOT_FOUND")));
-            Assert.That((media.Status, ImportClient.Code(media.Body)), Is.EqualTo((HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE")));
+            Assert.That((media.Status, ImportClient.Code(media.Body)),
+                Is.EqualTo((HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE")));
             Assert.That(charset.Status, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
             Assert.That((dryRun.Status, ImportClient.Code(dryRun.Body)), Is.EqualTo((HttpStatusCode.BadRequest, "INVALID_REQUEST")));
         });

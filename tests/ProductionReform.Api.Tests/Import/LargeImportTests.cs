@@ -34,15 +34,21 @@ public sealed class LargeImportTests
         var result = await _client.ImportAsync("enterprises", csv.ToString(), _admin);
         watch.Stop();
 
-        TestContext.Out.WriteLine($"Imported {count} enterprises in {watch.Elapsed.TotalSeconds:F1} s: {count / watch.Elapsed.TotalSeconds:F0} rows/s (audit events included).");
+        TestContext.Out.WriteLine($"Imported {count} enterprises in {watch.Elapsed.TotalSeconds:F1} s: " +
+                                  $"{count / watch.Elapsed.TotalSeconds:F0} rows/s (audit events included).");
         Assert.Multiple(async () =>
         {
             Assert.That(result, Is.EqualTo((count, 0, 0, count)));
             Assert.That(await _client.ScalarAsync("SELECT count(*) FROM enterprises") - enterprisesBefore, Is.EqualTo(count));
-            Assert.That(await _client.ScalarAsync("SELECT count(*) FROM enterprises WHERE name LIKE '导入测试企业%' AND is_sample AND industry_id IS NOT NULL"), Is.EqualTo(count));
-            Assert.That(await _client.ScalarAsync("SELECT count(*) FROM audit_events") - auditBefore, Is.EqualTo(count), "one audit event per row");
+            Assert.That(await _client.ScalarAsync(
+                "SELECT count(*) FROM enterprises WHERE name LIKE '导入测试企业%' AND is_sample AND industry_id IS NOT NULL"),
+                Is.EqualTo(count));
+            Assert.That(await _client.ScalarAsync("SELECT count(*) FROM audit_events") - auditBefore, Is.EqualTo(count),
+                "one audit event per row");
             // All rows were inserted by one transaction, without savepoints: they share their xmin.
-            Assert.That(await _client.ScalarAsync("SELECT count(DISTINCT xmin::text) FROM enterprises WHERE name LIKE '导入测试企业%'"), Is.EqualTo(1));
+            Assert.That(await _client.ScalarAsync(
+                "SELECT count(DISTINCT xmin::text) FROM enterprises WHERE name LIKE '导入测试企业%'"),
+                Is.EqualTo(1));
         });
     }
 }

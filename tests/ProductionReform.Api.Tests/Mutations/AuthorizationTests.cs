@@ -13,7 +13,9 @@ public sealed class AuthorizationTests : MutationTestBase
         """;
 
     private const string Update = """
-        mutation($id: ID!, $version: Long!) { updateEnterprise(input: { id: $id, version: $version, nameEn: "Renamed" }) { enterprise { nameEn } errors { code } } }
+        mutation($id: ID!, $version: Long!) {
+          updateEnterprise(input: { id: $id, version: $version, nameEn: "Renamed" }) { enterprise { nameEn } errors { code } }
+        }
         """;
 
     private const string Delete = """
@@ -68,7 +70,8 @@ public sealed class AuthorizationTests : MutationTestBase
         var updated = await Api.QueryAsAsync(key, Update, new { id, version = enterprise["version"]!.GetValue<long>() });
         Assert.That(updated["updateEnterprise"]!["enterprise"]!["nameEn"]!.GetValue<string>(), Is.EqualTo("Renamed"));
 
-        var version = (await Api.QueryAsync("query($id: ID!) { node(id: $id) { ... on Enterprise { version } } }", new { id }))["node"]!["version"]!.GetValue<long>();
+        var node = await Api.QueryAsync("query($id: ID!) { node(id: $id) { ... on Enterprise { version } } }", new { id });
+        var version = node["node"]!["version"]!.GetValue<long>();
         var deleted = await Api.QueryAsAsync(key, Delete, new { id, version });
         Assert.Multiple(async () =>
         {
@@ -105,9 +108,15 @@ public sealed class AuthorizationTests : MutationTestBase
         using var export = await Api.SendAsync(HttpMethod.Get, "/export/auditEvents.csv");
         Assert.That((int)export.StatusCode, Is.EqualTo(401));
         Assert.That(await export.Content.ReadAsStringAsync(), Does.Contain("AUTH_NOT_AUTHORIZED"));
-        using var asEditor = new HttpRequestMessage(HttpMethod.Get, "/export/auditEvents.csv") { Headers = { Authorization = new("Bearer", Editor) } };
+        using var asEditor = new HttpRequestMessage(HttpMethod.Get, "/export/auditEvents.csv")
+        {
+            Headers = { Authorization = new("Bearer", Editor) },
+        };
         Assert.That((int)(await Api.Client.SendAsync(asEditor)).StatusCode, Is.EqualTo(403));
-        using var asAdmin = new HttpRequestMessage(HttpMethod.Get, "/export/auditEvents.csv") { Headers = { Authorization = new("Bearer", Admin) } };
+        using var asAdmin = new HttpRequestMessage(HttpMethod.Get, "/export/auditEvents.csv")
+        {
+            Headers = { Authorization = new("Bearer", Admin) },
+        };
         using var adminExport = await Api.Client.SendAsync(asAdmin);
         Assert.That((int)adminExport.StatusCode, Is.EqualTo(200));
     }

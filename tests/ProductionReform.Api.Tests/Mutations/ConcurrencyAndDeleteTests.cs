@@ -15,7 +15,8 @@ public sealed class ConcurrencyAndDeleteTests : MutationTestBase
         // Someone else saves first.
         await SucceedAsync(Admin, "updateEnterprise", new { id, version = read, nameEn = "First writer" }, "enterprise { id }");
 
-        var stale = await MutateAsync(Editor, "updateEnterprise", new { id, version = read, nameEn = "Second writer" }, "enterprise { id }");
+        var stale = await MutateAsync(Editor, "updateEnterprise", new { id, version = read, nameEn = "Second writer" },
+            "enterprise { id }");
         var staleDelete = await MutateAsync(Editor, "deleteEnterprise", new { id, version = read }, "deletedId");
         var now = await Api.QueryAsync("query($id: ID!) { node(id: $id) { ... on Enterprise { nameEn } } }", new { id });
         Assert.Multiple(() =>
@@ -37,7 +38,8 @@ public sealed class ConcurrencyAndDeleteTests : MutationTestBase
         Assert.Multiple(() =>
         {
             Assert.That(results.Count(r => r["errors"] is null), Is.EqualTo(1));
-            Assert.That(results.Where(r => r["errors"] is not null).SelectMany(Errors), Has.All.EqualTo(((string?)"version", "CONCURRENT_UPDATE")));
+            Assert.That(results.Where(r => r["errors"] is not null).SelectMany(Errors),
+                Has.All.EqualTo(((string?)"version", "CONCURRENT_UPDATE")));
         });
     }
 
@@ -65,7 +67,8 @@ public sealed class ConcurrencyAndDeleteTests : MutationTestBase
         var refused = await MutateAsync(Editor, "deleteEnterprise",
             new { id = firm["id"]!.GetValue<string>(), version = firm["version"]!.GetValue<long>() }, "deletedId");
         var deleted = await SucceedAsync(Editor, "deletePilotEnrollment",
-            new { id = enrollment["id"]!.GetValue<string>(), version = enrollment["version"]!.GetValue<long>() }, "deletedId pilotEnrollment { status }");
+            new { id = enrollment["id"]!.GetValue<string>(), version = enrollment["version"]!.GetValue<long>() },
+            "deletedId pilotEnrollment { status }");
         Assert.Multiple(() =>
         {
             Assert.That(Message(refused), Does.Contain("1 pilot enrollment (enterprise)"));
@@ -92,10 +95,15 @@ public sealed class ConcurrencyAndDeleteTests : MutationTestBase
     [Test]
     public async Task Deleting_an_indicator_deletes_its_values_and_audits_them()
     {
-        var indicator = (await SucceedAsync(Editor, "createIndicator", new { code = "CASCADE_TEST", name = "级联测试指标", unit = "个" }, "indicator { id }"))["indicator"]!["id"]!.GetValue<string>();
-        await SucceedAsync(Editor, "createIndicatorValue", new { indicatorId = indicator, value = 1, asOf = "2022-01-01" }, "indicatorValue { id }");
-        await SucceedAsync(Editor, "createIndicatorValue", new { indicatorId = indicator, value = 2, asOf = "2022-06-30" }, "indicatorValue { id }");
-        var version = (await Api.QueryAsync("query($id: ID!) { node(id: $id) { ... on Indicator { version } } }", new { id = indicator }))["node"]!["version"]!.GetValue<long>();
+        var indicator = (await SucceedAsync(Editor, "createIndicator",
+            new { code = "CASCADE_TEST", name = "级联测试指标", unit = "个" },
+            "indicator { id }"))["indicator"]!["id"]!.GetValue<string>();
+        await SucceedAsync(Editor, "createIndicatorValue", new { indicatorId = indicator, value = 1, asOf = "2022-01-01" },
+            "indicatorValue { id }");
+        await SucceedAsync(Editor, "createIndicatorValue", new { indicatorId = indicator, value = 2, asOf = "2022-06-30" },
+            "indicatorValue { id }");
+        var node = await Api.QueryAsync("query($id: ID!) { node(id: $id) { ... on Indicator { version } } }", new { id = indicator });
+        var version = node["node"]!["version"]!.GetValue<long>();
 
         await SucceedAsync(Editor, "deleteIndicator", new { id = indicator, version }, "deletedId");
         var deletes = await Api.QueryAsAsync(Admin, """

@@ -12,10 +12,13 @@ public sealed class LinkAuditTests : MutationTestBase
             { innovationStudios(where: { kind: { eq: KNOWLEDGE_PROPERTY_BANK } }) { nodes { id version sources { nodes { id } } } } }
             """))["innovationStudios"]!["nodes"]![0]!;
         var before = studio["sources"]!["nodes"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()).ToList();
-        var other = (await Api.QueryAsync("""{ citations(where: { code: { startsWith: "gb-t-2260" } }, first: 1) { nodes { id } } }"""))["citations"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        var other = (await Api.QueryAsync("""
+            { citations(where: { code: { startsWith: "gb-t-2260" } }, first: 1) { nodes { id } } }
+            """))["citations"]!["nodes"]![0]!["id"]!.GetValue<string>();
 
         await SucceedAsync(Editor, "updateInnovationStudio",
-            new { id = studio["id"]!.GetValue<string>(), version = studio["version"]!.GetValue<long>(), sourceIds = new[] { other } }, "innovationStudio { id }");
+            new { id = studio["id"]!.GetValue<string>(), version = studio["version"]!.GetValue<long>(), sourceIds = new[] { other } },
+            "innovationStudio { id }");
 
         var history = (await Api.QueryAsAsync(Admin, """
             query($id: ID!) { node(id: $id) { ... on InnovationStudio { history { operation actor changes { field before after } } } } }

@@ -29,7 +29,9 @@ public abstract class MutationTestBase
     protected async Task<JsonObject> MutateAsync(string? key, string mutation, object input, string selection)
     {
         var data = await Api.QueryAsAsync(key, $$"""
-            mutation($input: {{char.ToUpperInvariant(mutation[0]) + mutation[1..]}}Input!) { {{mutation}}(input: $input) { {{selection}} errors { field code message } warnings { field code message } } }
+            mutation($input: {{char.ToUpperInvariant(mutation[0]) + mutation[1..]}}Input!) {
+              {{mutation}}(input: $input) { {{selection}} errors { field code message } warnings { field code message } }
+            }
             """, new { input });
         return data[mutation]!.AsObject();
     }

@@ -19,16 +19,22 @@ public sealed class StoryTests : MutationTestBase
         // 1. The firm, with a valid credit code.
         var created = await SucceedAsync(Editor, "createEnterprise", new
         {
-            creditCode = code, name = "南通示范色织有限公司", nameEn = "Nantong Demo Yarn-Dyed Co", industryId = textile, regionId = haimen, employeeCount = 320,
+            creditCode = code, name = "南通示范色织有限公司", nameEn = "Nantong Demo Yarn-Dyed Co",
+            industryId = textile, regionId = haimen, employeeCount = 320,
         }, "enterprise { id version creditCode isSample }");
         var firm = created["enterprise"]!;
         var firmId = firm["id"]!.GetValue<string>();
 
         // 2. The pilot is full of sample slots: the agency frees one and enrols the real firm within the target.
         var slot = (await Api.QueryAsync("""
-            { pilotEnrollments(where: { program: { code: { eq: "TEXTILE_PILOT" } }, isSample: { eq: true } }, first: 1) { nodes { id version } } }
+            {
+              pilotEnrollments(where: { program: { code: { eq: "TEXTILE_PILOT" } }, isSample: { eq: true } }, first: 1) {
+                nodes { id version }
+              }
+            }
             """))["pilotEnrollments"]!["nodes"]![0]!;
-        await SucceedAsync(Editor, "deletePilotEnrollment", new { id = slot["id"]!.GetValue<string>(), version = slot["version"]!.GetValue<long>() }, "deletedId");
+        await SucceedAsync(Editor, "deletePilotEnrollment",
+            new { id = slot["id"]!.GetValue<string>(), version = slot["version"]!.GetValue<long>() }, "deletedId");
         var enrolled = await SucceedAsync(Editor, "createPilotEnrollment",
             new { programId = pilot, enterpriseId = firmId, enrolledOn = "2022-03-01" },
             "pilotEnrollment { id status isSample program { code } enterprise { name pilot { enrolledOn } } }");
@@ -69,15 +75,19 @@ public sealed class StoryTests : MutationTestBase
             }));
             Assert.That(events.Select(e => e!["actor"]!.GetValue<string>()), Has.All.EqualTo("Nantong FTU"));
             var enrolment = events[2]!["changes"]!.AsArray();
-            Assert.That(enrolment.Single(c => c!["field"]!.GetValue<string>() == "enrolledOn")!["after"]!.GetValue<string>(), Is.EqualTo("2022-03-01"));
-            Assert.That(enrolment.Single(c => c!["field"]!.GetValue<string>() == "status")!["after"]!.GetValue<string>(), Is.EqualTo("ACTIVE"));
+            Assert.That(enrolment.Single(c => c!["field"]!.GetValue<string>() == "enrolledOn")!["after"]!.GetValue<string>(),
+                Is.EqualTo("2022-03-01"));
+            Assert.That(enrolment.Single(c => c!["field"]!.GetValue<string>() == "status")!["after"]!.GetValue<string>(),
+                Is.EqualTo("ACTIVE"));
 
             Assert.That(history.Select(e => e!["operation"]!.GetValue<string>()), Is.EqualTo(new[] { "UPDATE", "CREATE" }), "newest first");
             var update = history[0]!["changes"]!.AsArray();
-            Assert.That(update.Select(c => (c!["field"]!.GetValue<string>(), c["before"]!.GetValue<string>(), c["after"]!.GetValue<string>())),
+            Assert.That(update.Select(c =>
+                    (c!["field"]!.GetValue<string>(), c["before"]!.GetValue<string>(), c["after"]!.GetValue<string>())),
                 Is.EqualTo(new[] { ("employeeCount", "320", "350") }));
             var create = history[1]!["changes"]!.AsArray();
-            Assert.That(create.Single(c => c!["field"]!.GetValue<string>() == "creditCode")!["after"]!.GetValue<string>(), Is.EqualTo(code));
+            Assert.That(create.Single(c => c!["field"]!.GetValue<string>() == "creditCode")!["after"]!.GetValue<string>(),
+                Is.EqualTo(code));
             Assert.That(create.Single(c => c!["field"]!.GetValue<string>() == "creditCode")!["before"], Is.Null);
             Assert.That(history.Select(e => e!["actor"]!.GetValue<string>()), Has.All.EqualTo("Nantong FTU"));
         });

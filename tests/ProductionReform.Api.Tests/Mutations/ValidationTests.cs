@@ -33,10 +33,14 @@ public sealed class ValidationTests : MutationTestBase
     {
         var valid = CreditCodeFor("91320600MA1MXK0Q0");
         var wrongCheck = valid[..17] + (valid[17] == '1' ? '2' : '1');
-        var refused = await MutateAsync(Editor, "createEnterprise", new { name = "校验位错误企业", creditCode = wrongCheck }, EnterpriseFields);
-        var tooShort = await MutateAsync(Editor, "createEnterprise", new { name = "长度错误企业", creditCode = "91320600" }, EnterpriseFields);
-        var letterO = await MutateAsync(Editor, "createEnterprise", new { name = "字母错误企业", creditCode = "91320600MA1MXKOQ01" }, EnterpriseFields);
-        var saved = await SucceedAsync(Editor, "createEnterprise", new { name = "小写信用代码企业", creditCode = valid.ToLowerInvariant() }, EnterpriseFields);
+        var refused = await MutateAsync(Editor, "createEnterprise",
+            new { name = "校验位错误企业", creditCode = wrongCheck }, EnterpriseFields);
+        var tooShort = await MutateAsync(Editor, "createEnterprise",
+            new { name = "长度错误企业", creditCode = "91320600" }, EnterpriseFields);
+        var letterO = await MutateAsync(Editor, "createEnterprise",
+            new { name = "字母错误企业", creditCode = "91320600MA1MXKOQ01" }, EnterpriseFields);
+        var saved = await SucceedAsync(Editor, "createEnterprise",
+            new { name = "小写信用代码企业", creditCode = valid.ToLowerInvariant() }, EnterpriseFields);
 
         Assert.Multiple(() =>
         {
@@ -45,7 +49,8 @@ public sealed class ValidationTests : MutationTestBase
             Assert.That(Errors(tooShort), Is.EqualTo(new[] { ((string?)"creditCode", "INVALID_FORMAT") }));
             Assert.That(Errors(letterO), Is.EqualTo(new[] { ((string?)"creditCode", "INVALID_FORMAT") }));
             Assert.That(saved["enterprise"]!["creditCode"]!.GetValue<string>(), Is.EqualTo(valid));
-            Assert.That(saved["enterprise"]!["isSample"]!.GetValue<bool>(), Is.False, "created firms are not samples unless the input says so");
+            Assert.That(saved["enterprise"]!["isSample"]!.GetValue<bool>(), Is.False,
+                "created firms are not samples unless the input says so");
         });
     }
 
@@ -56,7 +61,8 @@ public sealed class ValidationTests : MutationTestBase
         await SucceedAsync(Editor, "createEnterprise", new { name = "唯一性测试企业", creditCode = code }, EnterpriseFields);
         var before = await CountAsync("enterprises");
 
-        var twin = await MutateAsync(Editor, "createEnterprise", new { name = "唯一性测试企业", creditCode = code }, EnterpriseFields);
+        var twin = await MutateAsync(Editor, "createEnterprise",
+            new { name = "唯一性测试企业", creditCode = code }, EnterpriseFields);
         var sameName = await MutateAsync(Editor, "createEnterprise", new { name = "唯一性测试企业" }, EnterpriseFields);
         Assert.Multiple(async () =>
         {
@@ -87,15 +93,21 @@ public sealed class ValidationTests : MutationTestBase
         var nantong = await IdOfAsync("regions", """{ name: { eq: "南通市" } }""");
         var missingRegion = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Region:999999"));
 
-        var wrongType = await MutateAsync(Editor, "createEnterprise", new { name = "引用错误企业", industryId = nantong, regionId = textile }, EnterpriseFields);
-        var missing = await MutateAsync(Editor, "createEnterprise", new { name = "引用缺失企业", regionId = missingRegion, industryId = "not-an-id" }, EnterpriseFields);
-        var saved = await SucceedAsync(Editor, "createEnterprise", new { name = "引用正确企业", industryId = textile, regionId = nantong }, EnterpriseFields);
+        var wrongType = await MutateAsync(Editor, "createEnterprise",
+            new { name = "引用错误企业", industryId = nantong, regionId = textile }, EnterpriseFields);
+        var missing = await MutateAsync(Editor, "createEnterprise",
+            new { name = "引用缺失企业", regionId = missingRegion, industryId = "not-an-id" }, EnterpriseFields);
+        var saved = await SucceedAsync(Editor, "createEnterprise",
+            new { name = "引用正确企业", industryId = textile, regionId = nantong }, EnterpriseFields);
 
         Assert.Multiple(() =>
         {
-            Assert.That(Errors(wrongType), Is.EquivalentTo(new[] { ((string?)"industryId", "INVALID_REFERENCE"), ("regionId", "INVALID_REFERENCE") }));
-            Assert.That(wrongType["errors"]!.AsArray().Select(e => e!["message"]!.GetValue<string>()), Has.Some.Contains("is the id of a region; 'industryId' takes the id of an industry"));
-            Assert.That(Errors(missing), Is.EquivalentTo(new[] { ((string?)"regionId", "INVALID_REFERENCE"), ("industryId", "INVALID_REFERENCE") }));
+            Assert.That(Errors(wrongType),
+                Is.EquivalentTo(new[] { ((string?)"industryId", "INVALID_REFERENCE"), ("regionId", "INVALID_REFERENCE") }));
+            Assert.That(wrongType["errors"]!.AsArray().Select(e => e!["message"]!.GetValue<string>()),
+                Has.Some.Contains("is the id of a region; 'industryId' takes the id of an industry"));
+            Assert.That(Errors(missing),
+                Is.EquivalentTo(new[] { ((string?)"regionId", "INVALID_REFERENCE"), ("industryId", "INVALID_REFERENCE") }));
             Assert.That(saved["enterprise"]!["industry"]!["code"]!.GetValue<string>(), Is.EqualTo("TEXTILE"));
             Assert.That(saved["enterprise"]!["region"]!["name"]!.GetValue<string>(), Is.EqualTo("南通市"));
         });
@@ -137,11 +149,13 @@ public sealed class ValidationTests : MutationTestBase
     {
         // The seeded textile pilot has its 40 sample firms: a 41st goes over the target.
         var textilePilot = await IdOfAsync("pilotPrograms", """{ code: { eq: "TEXTILE_PILOT" } }""");
-        var firm = (await SucceedAsync(Editor, "createEnterprise", new { name = "超额试点企业" }, "enterprise { id }"))["enterprise"]!["id"]!.GetValue<string>();
+        var firm = (await SucceedAsync(Editor, "createEnterprise", new { name = "超额试点企业" },
+            "enterprise { id }"))["enterprise"]!["id"]!.GetValue<string>();
         const string selection = "pilotEnrollment { id status isSample program { code } enterprise { name } }";
 
         var refused = await MutateAsync(Editor, "createPilotEnrollment", new { programId = textilePilot, enterpriseId = firm }, selection);
-        var saved = await SucceedAsync(Editor, "createPilotEnrollment", new { programId = textilePilot, enterpriseId = firm, allowOverTarget = true }, selection);
+        var saved = await SucceedAsync(Editor, "createPilotEnrollment",
+            new { programId = textilePilot, enterpriseId = firm, allowOverTarget = true }, selection);
         Assert.Multiple(() =>
         {
             Assert.That(Errors(refused), Is.EqualTo(new[] { ((string?)"programId", "TARGET_EXCEEDED") }));
@@ -157,11 +171,14 @@ public sealed class ValidationTests : MutationTestBase
     public async Task A_firm_cannot_be_enrolled_twice()
     {
         var program = (await SucceedAsync(Admin, "createPilotProgram",
-            new { code = "TWICE_PILOT", name = "重复入选测试试点", level = "CITY", targetCount = 5 }, "pilotProgram { id }"))["pilotProgram"]!["id"]!.GetValue<string>();
-        var firm = (await SucceedAsync(Editor, "createEnterprise", new { name = "重复入选企业" }, "enterprise { id }"))["enterprise"]!["id"]!.GetValue<string>();
+            new { code = "TWICE_PILOT", name = "重复入选测试试点", level = "CITY", targetCount = 5 },
+            "pilotProgram { id }"))["pilotProgram"]!["id"]!.GetValue<string>();
+        var firm = (await SucceedAsync(Editor, "createEnterprise", new { name = "重复入选企业" },
+            "enterprise { id }"))["enterprise"]!["id"]!.GetValue<string>();
         await SucceedAsync(Editor, "createPilotEnrollment", new { programId = program, enterpriseId = firm }, "pilotEnrollment { id }");
 
-        var twice = await MutateAsync(Editor, "createPilotEnrollment", new { programId = program, enterpriseId = firm }, "pilotEnrollment { id }");
+        var twice = await MutateAsync(Editor, "createPilotEnrollment", new { programId = program, enterpriseId = firm },
+            "pilotEnrollment { id }");
         Assert.That(Errors(twice), Is.EqualTo(new[] { ((string?)"enterpriseId", "ALREADY_ENROLLED") }));
     }
 
@@ -169,7 +186,8 @@ public sealed class ValidationTests : MutationTestBase
     public async Task An_update_changes_only_the_given_fields_and_null_clears_an_optional_one()
     {
         var created = await SucceedAsync(Editor, "createEnterprise",
-            new { name = "部分更新企业", nameEn = "Partial Update Co", employeeCount = 120, description = "原描述" }, "enterprise { id version }");
+            new { name = "部分更新企业", nameEn = "Partial Update Co", employeeCount = 120, description = "原描述" },
+            "enterprise { id version }");
         var id = created["enterprise"]!["id"]!.GetValue<string>();
         var version = created["enterprise"]!["version"]!.GetValue<long>();
 
@@ -197,7 +215,9 @@ public sealed class ValidationTests : MutationTestBase
     [Test]
     public async Task Citations_are_set_by_their_ids_and_replaced_as_a_whole()
     {
-        var citations = (await Api.QueryAsync("""{ citations(first: 3, order: [{ code: ASC }]) { nodes { id code } } }"""))["citations"]!["nodes"]!.AsArray();
+        var citations = (await Api.QueryAsync("""
+            { citations(first: 3, order: [{ code: ASC }]) { nodes { id code } } }
+            """))["citations"]!["nodes"]!.AsArray();
         var ids = citations.Select(c => c!["id"]!.GetValue<string>()).ToArray();
         var created = await SucceedAsync(Editor, "createPracticeCase",
             new { title = "引用测试案例", sourceIds = ids[..2] }, "practiceCase { id version sources { totalCount } }");
@@ -205,7 +225,8 @@ public sealed class ValidationTests : MutationTestBase
         var updated = await SucceedAsync(Editor, "updatePracticeCase",
             new { id = caseId, version = created["practiceCase"]!["version"]!.GetValue<long>(), sourceIds = new[] { ids[2] } },
             "practiceCase { sources { nodes { code } } }");
-        var wrong = await MutateAsync(Editor, "createPracticeCase", new { title = "错误引用案例", sourceIds = new[] { caseId } }, "practiceCase { id }");
+        var wrong = await MutateAsync(Editor, "createPracticeCase", new { title = "错误引用案例", sourceIds = new[] { caseId } },
+            "practiceCase { id }");
 
         Assert.Multiple(() =>
         {
@@ -219,7 +240,9 @@ public sealed class ValidationTests : MutationTestBase
     [Test]
     public async Task Enum_values_are_enforced_by_GraphQL()
     {
-        var body = await Api.PostAsAsync(Editor, """mutation { createInnovationStudio(input: { name: "枚举测试", kind: NOT_A_KIND }) { errors { code } } }""");
+        var body = await Api.PostAsAsync(Editor, """
+            mutation { createInnovationStudio(input: { name: "枚举测试", kind: NOT_A_KIND }) { errors { code } } }
+            """);
         Assert.That(body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("ARGUMENTS_OF_CORRECT_TYPE"));
     }
 }

@@ -32,7 +32,8 @@ public sealed class IntrospectionTests
                 named.Add(($"{owner}.{field["name"]}", Named(field["type"]!)));
                 named.AddRange(Items(field["args"]).Select(a => ($"{owner}.{field["name"]}({a["name"]})", Named(a["type"]!))));
             }
-            named.AddRange(Items(type["interfaces"]).Concat(Items(type["possibleTypes"])).Select(t => (owner, t["name"]!.GetValue<string>())));
+            named.AddRange(Items(type["interfaces"]).Concat(Items(type["possibleTypes"]))
+                .Select(t => (owner, t["name"]!.GetValue<string>())));
         }
 
         Assert.That(named.Where(n => !listed.Contains(n.Type)).Select(n => $"{n.Where} → {n.Type}"), Is.Empty);
