@@ -16,7 +16,7 @@ builder.Services.AddRegistryGraphQL(builder.Configuration);
 builder.Services.AddRegistryAuthentication(builder.Configuration);
 
 var app = builder.Build();
-await app.Services.PrepareDatabaseAsync();
+await app.Services.PrepareAsync();
 app.UseHostingDefaults();
 app.MapGraphQLHttp("/graphql");
 app.MapExport();

@@ -1,22 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ProductionReform.Data.Seed;
 using ProductionReform.Domain;
 
 namespace ProductionReform.Data.Tests;
 
-/// <summary>
-/// Seeds a fresh, uniquely named database on the PostgreSQL of <c>ConnectionStrings__Registry</c> (default: the
-/// <c>scripts/db</c> cluster) twice, and drops it afterwards.
-/// </summary>
+/// <summary>Seeds a <see cref="ScratchDatabase"/> twice.</summary>
 [NonParallelizable]
 public class SeedLoaderTests
 {
-    private const string DefaultConnection = "Host=127.0.0.1;Port=55432;Username=reform;Password=reform;Database=reform";
-
-    private string serverConnection = null!;
-    private string databaseConnection = null!;
-    private string databaseName = null!;
+    private ScratchDatabase database = null!;
     private SeedReport first = null!;
     private SeedReport second = null!;
     private Dictionary<string, long> countsAfterFirst = null!;
@@ -25,26 +17,18 @@ public class SeedLoaderTests
     [OneTimeSetUp]
     public async Task CreateMigrateAndSeedTwice()
     {
-        serverConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Registry") is { Length: > 0 } configured
-            ? configured : DefaultConnection;
-        databaseName = $"reform_seedtest_{Guid.NewGuid():N}";
-        databaseConnection = new NpgsqlConnectionStringBuilder(serverConnection) { Database = databaseName }.ConnectionString;
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{databaseName}\"");
-
+        database = await ScratchDatabase.CreateMigratedAsync("seedtest");
         await using var db = NewContext();
-        await db.Database.MigrateAsync();
         first = await SeedLoader.SeedAsync(db);
-        countsAfterFirst = await CountRowsAsync(db);
+        countsAfterFirst = await database.CountRowsAsync();
         second = await SeedLoader.SeedAsync(db);
-        countsAfterSecond = await CountRowsAsync(db);
+        countsAfterSecond = await database.CountRowsAsync();
     }
 
     [OneTimeTearDown]
     public async Task DropDatabase()
     {
-        if (databaseName is null) return;
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
+        if (database is not null) await database.DisposeAsync();
     }
 
     [Test]
@@ -172,26 +156,5 @@ public class SeedLoaderTests
         return db.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)).Select(t => t.GetTableName()!).ToList();
     }
 
-    private RegistryDbContext NewContext() =>
-        new(RegistryDatabase.Configure(new DbContextOptionsBuilder<RegistryDbContext>(), databaseConnection).Options);
-
-    private async Task ExecuteOnServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(serverConnection);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Rows per table, join tables included.</summary>
-    private static async Task<Dictionary<string, long>> CountRowsAsync(RegistryDbContext db)
-    {
-        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()!).Distinct().ToList();
-        var counts = new Dictionary<string, long>();
-        foreach (var table in tables)
-#pragma warning disable EF1002 // table names come from the model
-            counts[table] = await db.Database.SqlQueryRaw<long>($"SELECT count(*) AS \"Value\" FROM \"{table}\"").SingleAsync();
-#pragma warning restore EF1002
-        return counts;
-    }
+    private RegistryDbContext NewContext() => database.NewContext();
 }

@@ -15,23 +15,45 @@ public static class SeedLoader
     /// <summary>
     /// Inserts missing seed records, updates changed fields and citation links of existing ones, and reports the
     /// rows it inserted and updated (zero and zero when the database already holds the seed). Rows that are not in
-    /// the seed are left alone. Clears <paramref name="db"/>'s change tracker first.
+    /// the seed are left alone. Records the seed's version (<see cref="SeedState"/>). Clears <paramref name="db"/>'s
+    /// change tracker first.
     /// </summary>
-    public static async Task<SeedReport> SeedAsync(RegistryDbContext db, CancellationToken ct = default)
+    public static Task<SeedReport> SeedAsync(RegistryDbContext db, CancellationToken ct = default) =>
+        ApplyAsync(db, unlessRecorded: false, ct);
+
+    /// <summary>
+    /// <see cref="SeedAsync"/>, unless the database records that it holds this very seed (<see cref="SeedState"/>):
+    /// then one query instead of comparing every seeded row, and edits made since to seeded rows stay.
+    /// </summary>
+    public static async Task<SeedReport> SeedIfChangedAsync(RegistryDbContext db, CancellationToken ct = default)
     {
-        var seed = SeedData.Load();
+        // No lock needed to see it: a version is committed together with the seed it names.
+        if (await SeedState.RecordedVersionAsync(db, ct) == SeedState.CurrentVersion) return SeedReport.AlreadyApplied;
+        return await ApplyAsync(db, unlessRecorded: true, ct);
+    }
+
+    private static async Task<SeedReport> ApplyAsync(RegistryDbContext db, bool unlessRecorded, CancellationToken ct)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var report = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await SeedState.LockAsync(db, ct);
+            // Another instance may have applied it while this one waited for the lock.
+            if (unlessRecorded && await SeedState.RecordedVersionAsync(db, ct) == SeedState.CurrentVersion)
+                return SeedReport.AlreadyApplied;
             var run = new Run(db, ct);
-            await run.ApplyAsync(seed);
+            await run.ApplyAsync(SeedData.Load());
             var report = run.Report();
             await db.SaveChangesAsync(ct);
+            await SeedState.RecordAsync(db, ct);
             await transaction.CommitAsync(ct);
             return report;
         });
+        // Fresh statistics, so that the first requests get plans for the rows as they now are, not for empty tables.
+        if (!report.ChangedNothing) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        return report;
     }
 
     private sealed class Run(RegistryDbContext db, CancellationToken ct)
