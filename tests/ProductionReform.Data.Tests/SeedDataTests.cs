@@ -56,11 +56,15 @@ public class SeedDataTests
         Assert.Multiple(() =>
         {
             Assert.That(samples, Has.Count.EqualTo(64));
-            Assert.That(samples.Count(e => e.IndustryCode == "CONSTRUCTION" && e.ConstructionQualification == ConstructionQualification.SpecialGrade), Is.EqualTo(24));
+            Assert.That(samples.Count(e => e.IndustryCode == "CONSTRUCTION"
+                && e.ConstructionQualification == ConstructionQualification.SpecialGrade), Is.EqualTo(24));
             Assert.That(samples.Count(e => e.IndustryCode == "TEXTILE" && e.ConstructionQualification is null), Is.EqualTo(40));
-            Assert.That(samples.Where(e => e.CreditCode is not null || e.Citations.Count > 0 || e.DescriptionEn?.Contains("Synthetic") != true || e.DescriptionEn.Contains("illustrative") != true).Select(e => e.Name), Is.Empty);
+            Assert.That(samples.Where(e => e.CreditCode is not null || e.Citations.Count > 0
+                    || e.DescriptionEn?.Contains("Synthetic") != true || e.DescriptionEn.Contains("illustrative") != true)
+                .Select(e => e.Name), Is.Empty);
             Assert.That(samples.Select(e => e.RegionName).Distinct(), Has.Exactly(7).Items);
-            Assert.That(samples.Select(e => e.Name), Does.Contain("示例建筑企业01").And.Contain("示例建筑企业24").And.Contain("示例纺织企业40"));
+            Assert.That(samples.Select(e => e.Name),
+                Does.Contain("示例建筑企业01").And.Contain("示例建筑企业24").And.Contain("示例纺织企业40"));
             Assert.That(samples.Select(e => e.NameEn), Does.Contain("Sample Construction Firm 01").And.Contain("Sample Textile Firm 40"));
             Assert.That(Seed.Enrollments.Count(e => e.IsSample && e.Status == PilotStatus.Active), Is.EqualTo(64));
         });
@@ -70,7 +74,8 @@ public class SeedDataTests
     public void RealFirmsAreNeitherSamplesNorPilots()
     {
         string[] real = ["中天科技", "华信中央空调", "天楹集团", "江苏宇迪光学"];
-        Assert.That(Seed.Enterprises.Count(e => real.Contains(e.Name) && !e.IsSample && e.CreditCode is null && e.Citations.Count > 0), Is.EqualTo(4));
+        Assert.That(Seed.Enterprises.Count(e => real.Contains(e.Name) && !e.IsSample && e.CreditCode is null && e.Citations.Count > 0),
+            Is.EqualTo(4));
         Assert.That(Seed.Enrollments.Select(e => e.EnterpriseName).Intersect(real), Is.Empty);
     }
 }

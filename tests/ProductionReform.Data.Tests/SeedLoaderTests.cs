@@ -61,7 +61,12 @@ public class SeedLoaderTests
     {
         await using var db = NewContext();
         var enrollments = await db.PilotPrograms
-            .Select(p => new { p.Code, p.TargetCount, Samples = p.Enrollments.Count(e => e.IsSample && e.Enterprise.IsSample && e.Status == PilotStatus.Active) })
+            .Select(p => new
+            {
+                p.Code,
+                p.TargetCount,
+                Samples = p.Enrollments.Count(e => e.IsSample && e.Enterprise.IsSample && e.Status == PilotStatus.Active),
+            })
             .ToDictionaryAsync(p => p.Code);
         Assert.Multiple(() =>
         {
@@ -92,7 +97,8 @@ public class SeedLoaderTests
         await using var db = NewContext();
         Assert.Multiple(async () =>
         {
-            Assert.That(await db.Citations.CountAsync(c => c.Source.Code == CitationQuoteTests.ArticleSourceCode), Is.GreaterThanOrEqualTo(20));
+            Assert.That(await db.Citations.CountAsync(c => c.Source.Code == CitationQuoteTests.ArticleSourceCode),
+                Is.GreaterThanOrEqualTo(20));
             Assert.That(await db.Enterprises.Where(e => !e.IsSample).AllAsync(e => e.Sources.Any()), Is.True);
             Assert.That(await db.Enterprises.Where(e => e.IsSample).AnyAsync(e => e.Sources.Any()), Is.False);
             Assert.That(await db.Regions.AllAsync(r => r.Sources.Any()), Is.True);
