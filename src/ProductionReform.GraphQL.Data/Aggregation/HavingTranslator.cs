@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Filtering;
 using ProductionReform.GraphQL.Data.Model;
+using static ProductionReform.GraphQL.Data.Filtering.Conditions;
 
 namespace ProductionReform.GraphQL.Data.Aggregation;
 
@@ -26,9 +27,8 @@ internal static class HavingTranslator
             if (value is null) continue;
             conditions.Add(name switch
             {
-                FilterOperations.And => All(Items(value).Select(item => Condition(model, terms, Dictionary(item), options, depth + 1))),
-                FilterOperations.Or => Join(Items(value).Select(item => Condition(model, terms, Dictionary(item), options, depth + 1)),
-                    Expression.OrElse, false),
+                FilterOperations.And or FilterOperations.Or => Combined(name,
+                    Items(value).Select(item => Condition(model, terms, Dictionary(item), options, depth + 1))),
                 Count => Comparisons(terms.Count(), Count, Dictionary(value)),
                 DistinctCount => All(Dictionary(value).Where(p => p.Value is not null).Select(p =>
                     Comparisons(terms.DistinctCount(Field(model, p.Key)), $"{DistinctCount}.{p.Key}", Dictionary(p.Value)))),
@@ -63,20 +63,8 @@ internal static class HavingTranslator
             ? typeof(Nullable<>).MakeGenericType(term.Type) : term.Type;
         var left = value is null ? Expression.Convert(term, nullable) : term;
         var right = value is null ? Expression.Constant(null, nullable) : QueryParameter.Of(value, term.Type);
-        return operation switch
-        {
-            FilterOperations.Eq => Expression.Equal(left, right),
-            FilterOperations.Neq => Expression.NotEqual(left, right),
-            FilterOperations.Gt => Expression.GreaterThan(left, right),
-            FilterOperations.Gte => Expression.GreaterThanOrEqual(left, right),
-            FilterOperations.Lt => Expression.LessThan(left, right),
-            FilterOperations.Lte => Expression.LessThanOrEqual(left, right),
-            FilterOperations.NotGt => Expression.Not(Expression.GreaterThan(left, right)),
-            FilterOperations.NotGte => Expression.Not(Expression.GreaterThanOrEqual(left, right)),
-            FilterOperations.NotLt => Expression.Not(Expression.LessThan(left, right)),
-            FilterOperations.NotLte => Expression.Not(Expression.LessThanOrEqual(left, right)),
-            _ => throw DataError.InvalidFilter($"'{operation}' is not an operation of 'having.{path}'."),
-        };
+        return Conditions.Compare(operation, left, right)
+            ?? throw DataError.InvalidFilter($"'{operation}' is not an operation of 'having.{path}'.");
     }
 
     private static DataField Field(EntityModel model, string name) =>
@@ -86,16 +74,4 @@ internal static class HavingTranslator
     private static ScalarField NumericField(EntityModel model, string function, string name) =>
         AggregateModel.NumericFields(model).FirstOrDefault(f => f.Name == name)
         ?? throw DataError.InvalidFilter($"'having.{function}.{name}': {function} needs a numeric field of {model.Name}.");
-
-    private static Expression All(IEnumerable<Expression> conditions) => Join(conditions, Expression.AndAlso, true);
-
-    /// <summary>The conditions joined by <paramref name="join"/>; none: <paramref name="empty"/>.</summary>
-    private static Expression Join(IEnumerable<Expression> conditions, Func<Expression, Expression, Expression> join, bool empty) =>
-        conditions.Aggregate((Expression?)null, (all, next) => all is null ? next : join(all, next)) ?? Expression.Constant(empty);
-
-    private static IEnumerable<object?> Items(object value) =>
-        value as IEnumerable<object?> ?? throw DataError.InvalidFilter("Expected a list.");
-
-    private static IDictionary<string, object?> Dictionary(object? value) =>
-        value as IDictionary<string, object?> ?? throw DataError.InvalidFilter("Expected an input object.");
 }

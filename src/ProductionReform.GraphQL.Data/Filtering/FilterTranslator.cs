@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Expressions;
 using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
+using static ProductionReform.GraphQL.Data.Filtering.Conditions;
 
 namespace ProductionReform.GraphQL.Data.Filtering;
 
@@ -54,7 +55,7 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
                     break;
             }
         }
-        return Combine(conditions, Expression.AndAlso, true);
+        return All(conditions);
     }
 
     /// <summary>How deeply <paramref name="where"/> nests, counted as <see cref="Object"/> counts: each element of
@@ -145,7 +146,7 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
                     throw DataError.InvalidFilter($"{inputName} has no operation '{quantifier}'.");
             }
         }
-        return Combine(conditions, Expression.AndAlso, true);
+        return All(conditions);
     }
 
     /// <summary>The array-operator form when the element conditions are one eq/neq/in/nin without null; else null.</summary>
@@ -181,7 +182,7 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
                     break;
             }
         }
-        return Combine(conditions, Expression.AndAlso, true);
+        return All(conditions);
     }
 
     private Expression Operation(Operand operand, Expression member, string operation, object? value)
@@ -197,8 +198,8 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
 
         switch (operation)
         {
-            case FilterOperations.Eq: return Expression.Equal(member, QueryParameter.Of(value, member.Type));
-            case FilterOperations.Neq: return Expression.NotEqual(member, QueryParameter.Of(value, member.Type));
+            case FilterOperations.Eq or FilterOperations.Neq:
+                return Conditions.Compare(operation, member, QueryParameter.Of(value, member.Type))!;
             case FilterOperations.In: return InList(operand, member, value);
             case FilterOperations.Nin: return Expression.Not(InList(operand, member, value));
         }
@@ -219,15 +220,8 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
             FilterOperations.InIgnoringCase => TextConditions.InIgnoringCase(member, Texts(operand, value)),
             FilterOperations.NinIgnoringCase => TextConditions.Not(member, TextConditions.InIgnoringCase(member, Texts(operand, value))),
             FilterOperations.Matches => TextConditions.Matches(member, SearchText(operand, (string)value)),
-            FilterOperations.Gt => Expression.GreaterThan(member, QueryParameter.Of(value, member.Type)),
-            FilterOperations.Gte => Expression.GreaterThanOrEqual(member, QueryParameter.Of(value, member.Type)),
-            FilterOperations.Lt => Expression.LessThan(member, QueryParameter.Of(value, member.Type)),
-            FilterOperations.Lte => Expression.LessThanOrEqual(member, QueryParameter.Of(value, member.Type)),
-            FilterOperations.NotGt => Expression.Not(Expression.GreaterThan(member, QueryParameter.Of(value, member.Type))),
-            FilterOperations.NotGte => Expression.Not(Expression.GreaterThanOrEqual(member, QueryParameter.Of(value, member.Type))),
-            FilterOperations.NotLt => Expression.Not(Expression.LessThan(member, QueryParameter.Of(value, member.Type))),
-            FilterOperations.NotLte => Expression.Not(Expression.LessThanOrEqual(member, QueryParameter.Of(value, member.Type))),
-            _ => throw DataError.InvalidFilter($"'{operation}' is not a known operation."),
+            _ => Conditions.Compare(operation, member, QueryParameter.Of(value, member.Type))
+                ?? throw DataError.InvalidFilter($"'{operation}' is not a known operation."),
         };
     }
 
@@ -266,20 +260,6 @@ internal sealed class FilterTranslator(ModelRegistry models, DataOptions options
     private static string SearchText(Operand operand, string text) => string.IsNullOrWhiteSpace(text)
         ? throw DataError.InvalidFilter($"'{operand.Name}.matches' needs text to search for; it was empty or blank.")
         : text;
-
-    /// <summary>The conditions joined as <paramref name="combinator"/> says: <c>and</c> (none: true) or <c>or</c> (none: false).</summary>
-    private static Expression Combined(string combinator, IEnumerable<Expression> conditions) => combinator == FilterOperations.And
-        ? Combine(conditions, Expression.AndAlso, true)
-        : Combine(conditions, Expression.OrElse, false);
-
-    private static Expression Combine(IEnumerable<Expression> conditions, Func<Expression, Expression, Expression> join, bool empty) =>
-        conditions.Aggregate((Expression?)null, (all, next) => all is null ? next : join(all, next)) ?? Expression.Constant(empty);
-
-    private static IEnumerable<object?> Items(object value) =>
-        value as IEnumerable<object?> ?? throw DataError.InvalidFilter("Expected a list.");
-
-    private static IDictionary<string, object?> Dictionary(object? value) =>
-        value as IDictionary<string, object?> ?? throw DataError.InvalidFilter("Expected an input object.");
 
     /// <summary>What a set of operations compares: named in messages, of a value type, with <c>matches</c> or not.</summary>
     private sealed record Operand(string Name, Type ValueType, bool Searchable)
