@@ -45,30 +45,23 @@ public static class DatabaseFaults
     }
 
     /// <summary>
-    /// PostgreSQL gave up the statement for another's sake (40001). On a hot standby, where nothing writes, that is a
-    /// conflict with the WAL it replays: the same read succeeds on the primary.
+    /// PostgreSQL gave up the transaction for another one's sake (40001, 40P01), however EF Core wrapped it: running it
+    /// again is safe. On a hot standby, where nothing writes, it is a conflict with the WAL being replayed.
     /// </summary>
-    public static bool IsSerializationFailure(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure }) return true;
-        return false;
-    }
+    public static bool IsConflictWithAnother(Exception? exception) =>
+        Chain(exception).OfType<PostgresException>().FirstOrDefault()?.SqlState
+            is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>
     /// Npgsql timed out, however wrapped (EF Core's execution strategy wraps a fault it deems transient in an
     /// <see cref="InvalidOperationException"/>).
     /// </summary>
-    public static bool IsTimeout(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is NpgsqlException { InnerException: TimeoutException }) return true;
-        return false;
-    }
+    public static bool IsTimeout(Exception? exception) =>
+        Chain(exception).Any(e => e is NpgsqlException { InnerException: TimeoutException });
 
     public static bool IsUnavailable(Exception? exception)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        foreach (var e in Chain(exception))
         {
             switch (e)
             {
@@ -90,5 +83,10 @@ public static class DatabaseFaults
             }
         }
         return false;
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException) yield return e;
     }
 }

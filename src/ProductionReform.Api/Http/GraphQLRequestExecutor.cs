@@ -36,7 +36,7 @@ public static class GraphQLRequestExecutor
         // it fails as fast. A standby that failed it, or cancelled it for the WAL it replays, is left for the primary.
         var route = context.RequestServices.GetService<ReadRoute>();
         if (result.Operation?.Operation == OperationType.Query && result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable
-                || (route?.Served == ReadRoute.Standby && DatabaseFaults.IsSerializationFailure(e.InnerException))) == true)
+                || (route?.Served == ReadRoute.Standby && DatabaseFaults.IsConflictWithAnother(e.InnerException))) == true)
         {
             route?.LeaveStandby();
             result = await ExecuteOnceAsync(context, options, request);

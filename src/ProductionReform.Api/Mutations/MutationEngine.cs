@@ -93,7 +93,7 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
             {
                 return await AttemptAsync(context, work);
             }
-            catch (Exception e) when (SerializationFailed(e) && _db.Database.CurrentTransaction is null)
+            catch (Exception e) when (DatabaseFaults.IsConflictWithAnother(e) && _db.Database.CurrentTransaction is null)
             {
                 _db.ChangeTracker.Clear();
                 if (attempt == MaxAttempts)
@@ -109,20 +109,6 @@ internal sealed class MutationEngine<T>(EntityMutations<T> spec, MutationRequest
     }
 
     private const int MaxAttempts = 10;
-
-    /// <summary>
-    /// PostgreSQL gave up on the transaction for another one's sake (40001, 40P01): running it again is safe. EF Core wraps
-    /// it once or twice (a transient failure, a failed update).
-    /// </summary>
-    private static bool SerializationFailed(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException postgres)
-                return postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
-        }
-        return false;
-    }
 
     private async Task<MutationPayload> AttemptAsync(MutationContext context, Func<Task<MutationPayload?>> work)
     {
