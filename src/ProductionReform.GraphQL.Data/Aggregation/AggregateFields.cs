@@ -387,7 +387,7 @@ internal static class AggregateFields
             Document = context.Document,
         };
 
-        var rows = await source.GroupsAsync(context.FieldAst, request, services, context.CancellationToken);
+        var rows = await source.GroupsAsync(context.FieldAst, request, context.CancellationToken);
         return rows.Select(r => new Group(r, request)).ToList();
     }
 

@@ -15,8 +15,9 @@ namespace ProductionReform.GraphQL.Data.Aggregation;
 internal static class AggregateQuery
 {
     public static async Task<List<AggregateRow>> RunAsync(DbContext db, AggregateSource source, AggregateRequest request,
-        DataServices services, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
+        var services = source.Services;
         var scope = source.Siblings?.Scope;
         var set = QueryKernel.Set(db, scope?.Parent ?? source.Model);
         (Expression Query, Type Row) Grouped(Expression rows, Expression? parentKey) =>

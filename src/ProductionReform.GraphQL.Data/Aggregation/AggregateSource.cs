@@ -42,7 +42,7 @@ internal sealed class AggregateSource(EntityModel model, LambdaExpression? filte
         CancellationToken cancellationToken)
     {
         var rows = await ReadAsync(aggregateField,
-            () => AggregateQuery.RunAsync(db, this, new AggregateRequest { Distinct = distinct }, Services, cancellationToken));
+            () => AggregateQuery.RunAsync(db, this, new AggregateRequest { Distinct = distinct }, cancellationToken));
         // No rows, no group: the count is 0 and every statistic null.
         return rows.FirstOrDefault() ?? new AggregateRow
         {
@@ -52,9 +52,9 @@ internal sealed class AggregateSource(EntityModel model, LambdaExpression? filte
     }
 
     /// <param name="groupsField">The <c>groups</c> field, whose arguments the parents of a nested connection share.</param>
-    public async Task<List<AggregateRow>> GroupsAsync(GraphQLField groupsField, AggregateRequest request, DataServices services,
+    public async Task<List<AggregateRow>> GroupsAsync(GraphQLField groupsField, AggregateRequest request,
         CancellationToken cancellationToken) =>
-        (await ReadAsync(groupsField, () => AggregateQuery.RunAsync(db, this, request, services, cancellationToken))).ToList();
+        (await ReadAsync(groupsField, () => AggregateQuery.RunAsync(db, this, request, cancellationToken))).ToList();
 
     private async Task<IEnumerable<AggregateRow>> ReadAsync(GraphQLField field, Func<Task<List<AggregateRow>>> read) =>
         Siblings is null ? await read() : await Siblings.RowsAsync(field, ParentKey, read);
