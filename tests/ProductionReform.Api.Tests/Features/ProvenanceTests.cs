@@ -6,7 +6,8 @@ namespace ProductionReform.Api.Tests.Features;
 /// </summary>
 public sealed class ProvenanceTests
 {
-    private const string ArticlePath = "shared/seed/nantong-reform-article-2021.txt";
+    // The checkout's copy of ../shared/seed's article (Data.Tests checks the two are equal).
+    private const string ArticlePath = "src/ProductionReform.Data/Seed/nantong-reform-article-2021.txt";
 
     private static readonly System.Text.Json.JsonSerializerOptions Readable =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -22,7 +23,7 @@ public sealed class ProvenanceTests
     /// <summary>The article with its print-layout line breaks removed (a break may fall mid-sentence, even mid-word).</summary>
     private static string ArticleText() => File.ReadAllText(FindArticle()).Replace("\r", "").Replace("\n", "");
 
-    /// <summary>Walks up from the test binaries until a directory holds shared/seed/… (the repository's parent does).</summary>
+    /// <summary>Walks up from the test binaries to the checkout that holds the article.</summary>
     private static string FindArticle()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
