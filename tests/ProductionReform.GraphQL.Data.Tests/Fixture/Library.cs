@@ -79,6 +79,11 @@ public sealed class Library : IAsyncDisposable
         return response["data"]!;
     }
 
+    /// <summary>The titles of the books <paramref name="where"/> keeps (at most 50), in title order.</summary>
+    public async Task<string[]> BookTitlesAsync(string where) =>
+        [.. (await DataAsync($"{{ books(where: {where}, first: 50, order: [{{ title: ASC }}]) {{ nodes {{ title }} }} }}"))["books"]!
+            ["nodes"]!.AsArray().Select(n => n!["title"]!.GetValue<string>())];
+
     /// <summary>The single error of a query that must be refused.</summary>
     public async Task<JsonNode> ErrorAsync(string query)
     {
