@@ -21,9 +21,6 @@ public sealed class FilteringTests
         (await _library.DataAsync($"{{ authors(where: {where}, order: [{{ name: ASC }}]) {{ nodes {{ name }} }} }}"))["authors"]!["nodes"]!
             .AsArray().Select(n => n!["name"]!.GetValue<string>()).ToArray();
 
-    private static string[] Titles(JsonNode connection) =>
-        connection["nodes"]!.AsArray().Select(n => n!["title"]!.GetValue<string>()).ToArray();
-
     [TestCase("{ title: { contains: \"FAMILY\" } }", new[] { "Family" })]
     [TestCase("{ title: { contains: \"%_p\" } }", new[] { "100%_pure notes" })]
     [TestCase("{ title: { startsWith: \"d\" } }", new[] { "Diary of a Madman", "Drinking Alone by Moonlight" })]
