@@ -54,7 +54,7 @@ internal static class ListQuery
         if (request.WantsTotal || request.Order.Select(k => k.Type).Distinct().Count() > 1)
         {
             var rowsOf = Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
-                Linq.ToList(QueryKernel.Rows(children, request.Plan), typeof(ProjectedRow)));
+                Linq.ToList(PageOf(children, request.Plan, parentKey), typeof(NestedRow)));
             var keyOf = Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, parentKey);
             Expression lists;
             if (request.WantsTotal)
@@ -63,10 +63,11 @@ internal static class ListQuery
                 var total = Expression.Coalesce(Expression.Property(count, nameof(ParentCount.Count)), Expression.Constant(0));
                 var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), keyOf, rowsOf,
                     Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, total)), p, count);
-                lists = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
-                    [parent.ClrType, typeof(ParentCount), typeof(NestedRows)], parents,
-                    Expression.Quote(Linq.SequenceSelector(CountOf(Counts(parents, scope, request.Plan), parentKey),
-                        typeof(ParentCount), p)),
+                var counted = Expression.Parameter(typeof(ParentCount), "counted");
+                lists = Expression.Call(typeof(Queryable), nameof(Queryable.LeftJoin),
+                    [parent.ClrType, typeof(ParentCount), typeof(int), typeof(NestedRows)], parents,
+                    Counts(db, parents, scope, request.Plan), Expression.Quote(Expression.Lambda(parentKey, p)),
+                    Expression.Quote(Expression.Lambda(Expression.Property(counted, nameof(ParentCount.ParentKey)), counted)),
                     Expression.Quote(selector));
             }
             else
@@ -75,34 +76,55 @@ internal static class ListQuery
                 lists = Linq.Select(parents, parent.ClrType, selector);
             }
             var loaded = await set.Provider.CreateQuery<NestedRows>(lists).ToListAsync(cancellationToken);
-            return loaded.ToDictionary(r => r.ParentKey, r => shape(r.ParentKey, r.Rows, request.WantsTotal ? r.Total : null));
+            return loaded.ToDictionary(r => r.ParentKey,
+                r => shape(r.ParentKey, r.Rows.ConvertAll(n => n.Row), request.WantsTotal ? r.Total : null));
         }
 
-        var row = Expression.Parameter(typeof(ProjectedRow), "row");
-        var result = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRow)),
-            Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.ParentKey))!, parentKey),
-            Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.Row))!, row)), p, row);
-        var query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
-            [parent.ClrType, typeof(ProjectedRow), typeof(NestedRow)],
-            parents, Expression.Quote(Expression.Lambda(QueryKernel.Rows(children, request.Plan), p)), Expression.Quote(result));
+        var query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [parent.ClrType, typeof(NestedRow)],
+            parents, Expression.Quote(Linq.SequenceSelector(PageOf(children, request.Plan, parentKey), typeof(NestedRow), p)));
         var rows = (await set.Provider.CreateQuery<NestedRow>(query).ToListAsync(cancellationToken)).ToLookup(r => r.ParentKey, r => r.Row);
         // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
         return scope.ParentKeys.ToDictionary(key => key, key => shape(key, rows[key].ToList(), null));
     }
 
     /// <summary>
-    /// Every parent's count in one GROUP BY over the parents joined to their filtered children
-    /// (<c>SELECT p.id, count(*) … GROUP BY p.id</c>), which the statement joins by parent key: PostgreSQL counts once
-    /// per parent, where a count subquery in the SELECT list would run once per row of the page.
+    /// One parent's page, each row tagged with the parent's key inside the page's subquery. The outer reference keeps it
+    /// a lateral subquery (<c>LATERAL (… LIMIT n)</c>, read through the foreign-key index): a page that names only its own
+    /// columns is decorrelated by EF Core into <c>ROW_NUMBER() OVER (PARTITION BY fk)</c> over the whole child table.
     /// </summary>
-    private static Expression Counts(Expression parents, NestedScope scope, QueryPlan plan)
+    private static Expression PageOf(Expression children, QueryPlan plan, Expression parentKey)
     {
-        var p = Expression.Parameter(scope.Parent.ClrType, "parent");
+        var row = Expression.Parameter(typeof(ProjectedRow), "row");
+        return Linq.Select(QueryKernel.Rows(children, plan), typeof(ProjectedRow), Expression.Lambda(
+            Expression.MemberInit(Expression.New(typeof(NestedRow)),
+                Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.ParentKey))!, parentKey),
+                Expression.Bind(typeof(NestedRow).GetProperty(nameof(NestedRow.Row))!, row)), row));
+    }
+
+    /// <summary>
+    /// Every parent's count in one GROUP BY (<c>SELECT fk, count(*) … GROUP BY fk</c>), which the statement joins by
+    /// parent key: PostgreSQL counts once per parent, where a count subquery in the SELECT list would run once per row of
+    /// the page. A one-to-many relation counts its child table by foreign key (<c>fk = ANY(@keys)</c>, an index-only scan);
+    /// a join from the parents made PostgreSQL hash the whole child table, in parallel workers.
+    /// </summary>
+    private static Expression Counts(DbContext db, Expression parents, NestedScope scope, QueryPlan plan)
+    {
         var child = Expression.Parameter(plan.Model.ClrType, "child");
-        var pairs = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
-            [scope.Parent.ClrType, plan.Model.ClrType, typeof(int)], parents,
-            Expression.Quote(Linq.SequenceSelector(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType, p)),
-            Expression.Quote(Expression.Lambda(scope.KeyOf(p), p, child)));
+        Expression pairs;
+        if (scope.ForeignKeyOf(db, child) is { } foreignKey)
+        {
+            var rows = Linq.Where(QueryKernel.Where(QueryKernel.Source(db, plan).Expression, plan), plan.Model.ClrType,
+                Expression.Lambda(scope.KeyIn(foreignKey), child));
+            pairs = Linq.Select(rows, plan.Model.ClrType, Expression.Lambda(foreignKey, child));
+        }
+        else
+        {
+            var p = Expression.Parameter(scope.Parent.ClrType, "parent");
+            pairs = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
+                [scope.Parent.ClrType, plan.Model.ClrType, typeof(int)], parents,
+                Expression.Quote(Linq.SequenceSelector(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType, p)),
+                Expression.Quote(Expression.Lambda(scope.KeyOf(p), p, child)));
+        }
         var key = Expression.Parameter(typeof(int), "key");
         var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [typeof(int), typeof(int)], pairs,
             Expression.Quote(Expression.Lambda(key, key)));
@@ -113,15 +135,6 @@ internal static class ListQuery
             Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!,
                 Expression.Convert(Linq.Count(g, typeof(int)), typeof(int?))));
         return Linq.Select(grouped, typeof(IGrouping<int, int>), Expression.Lambda(row, g));
-    }
-
-    /// <summary>The count row of the parent <paramref name="parentKey"/>, or one null row when it has no children (LEFT JOIN).</summary>
-    private static Expression CountOf(Expression counts, Expression parentKey)
-    {
-        var count = Expression.Parameter(typeof(ParentCount), "count");
-        var match = Linq.Where(counts, typeof(ParentCount),
-            Expression.Lambda(Expression.Equal(Expression.Property(count, nameof(ParentCount.ParentKey)), parentKey), count));
-        return Expression.Call(typeof(Queryable), nameof(Queryable.DefaultIfEmpty), [typeof(ParentCount)], match);
     }
 
     private static object Shape(ListRequest request, List<ProjectedRow> rows, int? total, CursorCodec cursors, AggregateSource? aggregate)

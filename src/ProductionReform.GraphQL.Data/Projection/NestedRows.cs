@@ -4,6 +4,6 @@ namespace ProductionReform.GraphQL.Data.Projection;
 public sealed class NestedRows
 {
     public int ParentKey { get; set; }
-    public List<ProjectedRow> Rows { get; set; } = [];
+    public List<NestedRow> Rows { get; set; } = [];
     public int Total { get; set; }
 }
