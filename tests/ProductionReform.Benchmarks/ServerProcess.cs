@@ -38,7 +38,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// The API's Release build (built with this project: it is a project reference) in Production, rate limit off (the
     /// clients share one address), <c>Diagnostics:SqlCount</c> on so that answers carry <c>extensions.sqlStatements</c>,
-    /// the response cache on (the cached GET workload); <paramref name="environment"/> is set last.
+    /// the response cache on (the cached GET workload), the gen0 budget of production starts; <paramref name="environment"/>
+    /// is set last.
     /// </summary>
     public static Task<ServerProcess> StartApiAsync(string connectionString, int port, IReadOnlyDictionary<string, string> environment)
     {
@@ -51,6 +52,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["HttpCaching__ResponseCache"] = "true";
         start.Environment["Limits__RateLimit__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["DOTNET_GCgen0size"] = "0x2000000"; // as scripts/run and the image start the API
         foreach (var (name, value) in environment) start.Environment[name] = value;
         return StartAsync("API", start, port, "/readyz", null);
     }
