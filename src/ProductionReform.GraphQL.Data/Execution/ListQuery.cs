@@ -10,7 +10,7 @@ using ProductionReform.GraphQL.Data.Querying;
 namespace ProductionReform.GraphQL.Data.Execution;
 
 /// <summary>
-/// Runs a <see cref="ListRequest"/>: one statement for the page, one more for a selected totalCount; the connection's
+/// Runs a <see cref="ListRequest"/>: one statement for the page, with a selected totalCount inside it; the connection's
 /// <c>aggregate</c> reads the same <c>where</c> when its fields are resolved.
 /// </summary>
 internal static class ListQuery
@@ -18,8 +18,19 @@ internal static class ListQuery
     public static async Task<object> RootAsync(DbContext db, ListRequest request, DataServices services,
         CancellationToken cancellationToken)
     {
-        var rows = request.ReadsRows ? await QueryKernel.ListAsync<ProjectedRow>(db, request.Plan, cancellationToken) : [];
-        int? total = request.WantsTotal ? await QueryKernel.CountAsync(db, request.Plan, cancellationToken) : null;
+        List<ProjectedRow> rows = [];
+        int? total = null;
+        if (request.ReadsRows && request.WantsTotal)
+        {
+            var counted = await QueryKernel.CountedListAsync(db, request.Plan, cancellationToken);
+            rows = counted.ConvertAll(r => r.Row);
+            // An empty first page means the filter keeps nothing; past a cursor or an offset the count is read alone.
+            total = counted.Count > 0 ? counted[0].Total
+                : request.Cursor is null && request.Skip == 0 ? 0
+                : await QueryKernel.CountAsync(db, request.Plan, cancellationToken);
+        }
+        else if (request.ReadsRows) rows = await QueryKernel.ListAsync<ProjectedRow>(db, request.Plan, cancellationToken);
+        else if (request.WantsTotal) total = await QueryKernel.CountAsync(db, request.Plan, cancellationToken);
         var aggregate = request.WantsAggregate ? new AggregateSource(request.Model, request.Filter, db) { Services = services } : null;
         return Shape(request, rows, total, services.Cursors, aggregate);
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using ProductionReform.GraphQL.Data.Expressions;
 using ProductionReform.GraphQL.Data.Model;
+using ProductionReform.GraphQL.Data.Projection;
 
 namespace ProductionReform.GraphQL.Data.Querying;
 
@@ -65,6 +66,21 @@ internal static class QueryKernel
 
     public static Task<List<TRow>> ListAsync<TRow>(DbContext db, QueryPlan plan, CancellationToken cancellationToken) =>
         Query<TRow>(db, plan).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The page and the filter's count in one statement: each row carries the count as an uncorrelated subquery, which
+    /// PostgreSQL evaluates once (an InitPlan), so a counted page costs one round trip instead of two.
+    /// </summary>
+    public static Task<List<CountedRow>> CountedListAsync(DbContext db, QueryPlan plan, CancellationToken cancellationToken)
+    {
+        var set = Source(db, plan);
+        var row = Expression.Parameter(typeof(ProjectedRow), "row");
+        var counted = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(CountedRow)),
+            Expression.Bind(typeof(CountedRow).GetProperty(nameof(CountedRow.Row))!, row),
+            Expression.Bind(typeof(CountedRow).GetProperty(nameof(CountedRow.Total))!, Count(set.Expression, plan))), row);
+        return set.Provider.CreateQuery<CountedRow>(Linq.Select(Rows(set.Expression, plan), typeof(ProjectedRow), counted))
+            .ToListAsync(cancellationToken);
+    }
 
     public static Task<int> CountAsync(DbContext db, QueryPlan plan, CancellationToken cancellationToken)
     {

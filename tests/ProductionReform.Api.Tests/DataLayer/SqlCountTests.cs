@@ -2,8 +2,8 @@ namespace ProductionReform.Api.Tests.DataLayer;
 
 /// <summary>
 /// One SQL statement per list field, whatever the nesting and the page sizes (<c>extensions.sqlStatements</c>):
-/// nested lists are batched for all parents, to-one relations join into their list's statement, and a
-/// selected root totalCount costs one more.
+/// nested lists are batched for all parents, to-one relations join into their list's statement, and a selected
+/// totalCount is counted inside its list's statement (a root page read past its last row counts alone).
 /// </summary>
 public sealed class SqlCountTests
 {
@@ -18,9 +18,8 @@ public sealed class SqlCountTests
         if (_api is not null) await _api.DisposeAsync();
     }
 
-    // List fields: regions, enterprises, studios, sources, pilotPrograms, enrollments (6); root totalCount
-    // selected once (regions); nested totalCount rides in its list's statement. To-one relations
-    // (source, enterprise, region, hostEnterprise) join.
+    // List fields: regions, enterprises, studios, sources, pilotPrograms, enrollments (6); root and nested totalCount
+    // ride in their list's statement. To-one relations (source, enterprise, region, hostEnterprise) join.
     private const string Dashboard = """
         query($n: Int) {
           regions(first: $n) {
@@ -47,7 +46,6 @@ public sealed class SqlCountTests
         """;
 
     private const int DashboardListFields = 6;
-    private const int DashboardRootTotals = 1;
 
     [Test]
     public async Task A_nested_dashboard_runs_one_statement_per_list_field_whatever_the_page_size()
@@ -59,8 +57,8 @@ public sealed class SqlCountTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Statements(small), Is.EqualTo(DashboardListFields + DashboardRootTotals));
-            Assert.That(Statements(large), Is.EqualTo(DashboardListFields + DashboardRootTotals));
+            Assert.That(Statements(small), Is.EqualTo(DashboardListFields));
+            Assert.That(Statements(large), Is.EqualTo(DashboardListFields));
             // The larger pages really read more rows, so the count held while the work grew.
             Assert.That(Rows(large), Is.GreaterThan(Rows(small)));
             Assert.That(EnrollmentCount(large), Is.GreaterThan(EnrollmentCount(small)));
@@ -116,25 +114,44 @@ public sealed class SqlCountTests
     }
 
     [Test]
-    public async Task Without_totalCount_no_count_statement_runs()
+    public async Task A_totalCount_is_counted_in_its_page_statement()
     {
         var withTotal = await _api.SqlStatementsAsync("{ enterprises(first: 5) { totalCount nodes { name } } }");
         var without = await _api.SqlStatementsAsync("{ enterprises(first: 5) { nodes { name } } }");
+        var totalOnly = await _api.SqlStatementsAsync("{ enterprises { totalCount } }");
         var nestedTotal = await _api.SqlStatementsAsync("{ regions(first: 5) { nodes { enterprises { totalCount } } } }");
         Assert.Multiple(() =>
         {
             Assert.That(without, Is.EqualTo(1));
-            Assert.That(withTotal, Is.EqualTo(2));
+            Assert.That(withTotal, Is.EqualTo(1));
+            Assert.That(totalOnly, Is.EqualTo(1));
             Assert.That(nestedTotal, Is.EqualTo(2), "a nested totalCount is computed in its list's statement");
         });
     }
 
     [Test]
-    public async Task Segments_cost_one_statement_plus_one_for_totalCount()
+    public async Task A_counted_page_past_the_last_row_still_counts_every_row()
+    {
+        var all = (await _api.PostAsync("{ enterprises { totalCount } }"))["data"]!["enterprises"]!["totalCount"]!.GetValue<int>();
+        var past = await _api.PostAsync($"{{ enterprisesPage(skip: {all}, take: 5) {{ totalCount items {{ name }} }} }}");
+        var none = await _api.PostAsync("""{ enterprises(where: { name: { eq: "无此企业" } }) { totalCount nodes { name } } }""");
+        Assert.Multiple(() =>
+        {
+            Assert.That(all, Is.GreaterThan(0));
+            Assert.That(past["data"]!["enterprisesPage"]!["items"]!.AsArray(), Is.Empty);
+            Assert.That(past["data"]!["enterprisesPage"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(all));
+            Assert.That(Statements(past), Is.EqualTo(2), "an empty page past an offset counts alone");
+            Assert.That(none["data"]!["enterprises"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(0));
+            Assert.That(Statements(none), Is.EqualTo(1), "an empty first page is a count of 0");
+        });
+    }
+
+    [Test]
+    public async Task Segments_cost_one_statement_with_or_without_totalCount()
     {
         Assert.That(await _api.SqlStatementsAsync("{ enterprisesPage(skip: 10, take: 5) { items { name region { name } } } }"),
             Is.EqualTo(1));
-        Assert.That(await _api.SqlStatementsAsync("{ enterprisesPage(skip: 10, take: 5) { totalCount items { name } } }"), Is.EqualTo(2));
+        Assert.That(await _api.SqlStatementsAsync("{ enterprisesPage(skip: 10, take: 5) { totalCount items { name } } }"), Is.EqualTo(1));
     }
 
     [Test]
