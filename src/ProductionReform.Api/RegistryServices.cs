@@ -73,9 +73,10 @@ public static class RegistryServices
             .AddGraphTypes(typeof(RegistrySchema).Assembly)
             .AddGraphQLHttp()
             .AddRegistryLimits(configuration)
-            // Both depend on the request (the caller, the variables), so they also run on a cached document.
+            // The caller and the variables change per request, so these two also run on a cached document.
             .AddValidationRule<RoleValidationRule>(useForCachedDocuments: true)
-            .AddValidationRule<StorableTextRule>(useForCachedDocuments: true)
+            .AddValidationRule<StorableVariablesRule>(useForCachedDocuments: true)
+            .AddValidationRule<StorableTextRule>()
             .AddDocumentCache(configuration)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             .AddOperationRouting()

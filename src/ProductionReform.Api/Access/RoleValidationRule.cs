@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -20,10 +21,21 @@ public sealed class RoleValidationRule : ValidationRuleBase
     /// <summary>The role a field or type was marked with, for gates outside GraphQL (the CSV export).</summary>
     public static RegistryRole? RequiredRole(IMetadataReader? target) => target?.GetMetadata<RegistryRole?>(MetadataKey);
 
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
-        new(new MatchingNodeVisitor<GraphQLField>(Check));
+    // The roles a document needs depend on the document alone: found in one walk, then checked for each caller, so a
+    // cached document asked again by a caller who has them is not walked again.
+    private static readonly ConditionalWeakTable<GraphQLDocument, HashSet<RegistryRole>> Needed = new();
 
-    private static void Check(GraphQLField field, ValidationContext validation)
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        if (Needed.TryGetValue(context.Document, out var needed) && needed.All(role => context.User.IsInRole(role)))
+            return default;
+        var found = new HashSet<RegistryRole>();
+        return new(new NodeVisitors(
+            new MatchingNodeVisitor<GraphQLField>((field, validation) => Check(field, validation, found)),
+            new MatchingNodeVisitor<GraphQLDocument>(leave: (document, _) => Needed.AddOrUpdate(document, found))));
+    }
+
+    private static void Check(GraphQLField field, ValidationContext validation, HashSet<RegistryRole> found)
     {
         var required = new[]
             {
@@ -33,8 +45,9 @@ public sealed class RoleValidationRule : ValidationRuleBase
             .Select(target => target?.GetMetadata<RegistryRole?>(MetadataKey))
             .Where(role => role is not null)
             .Max();
-        if (required is not { } role || validation.User.IsInRole(role))
-            return;
+        if (required is not { } role) return;
+        found.Add(role);
+        if (validation.User.IsInRole(role)) return;
         var who = validation.User?.Identity?.IsAuthenticated == true ? $"'{validation.User.Identity.Name}'" : "an anonymous caller";
         validation.ReportError(new ValidationError(validation.Document.Source, null,
             $"'{field.Name.StringValue}' needs the {RegistryAuthentication.RoleName(role)} role; {who} does not have it. "

@@ -149,7 +149,7 @@ public static class GraphQLRequestReader
 
     /// <summary>
     /// <c>INVALID_TEXT</c> for a JSON string that cannot become text at all (an unpaired surrogate escape), naming where it
-    /// is (<c>variables.where.name</c>); strings that decode are judged by <see cref="Validation.StorableTextRule"/>.
+    /// is (<c>variables.where.name</c>); strings that decode are judged by <see cref="Validation.StorableVariablesRule"/>.
     /// </summary>
     private static TransportRefusal? UndecodableText(JsonElement element, string path)
     {

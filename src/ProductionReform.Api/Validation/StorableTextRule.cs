@@ -7,9 +7,10 @@ using ProductionReform.Domain;
 namespace ProductionReform.Api.Validation;
 
 /// <summary>
-/// Refuses, during validation and so before any SQL, every string the database cannot store (<see cref="StorableText"/>):
-/// in the document's literals — any argument of any field or directive, and variables' default values — and in the
-/// variables as coerced, at any depth. The error names the argument or variable and the path inside it.
+/// Refuses, during validation and so before any SQL, every string the database cannot store (<see cref="StorableText"/>)
+/// in the document's literals — any argument of any field or directive, and variables' default values — at any depth.
+/// The error names the argument or variable and the path inside it. A document that passed once passes again, so the
+/// rule does not run on a cached document; the variables, which change per request, are <see cref="StorableVariablesRule"/>'s.
 /// </summary>
 public sealed class StorableTextRule : ValidationRuleBase
 {
@@ -30,8 +31,6 @@ public sealed class StorableTextRule : ValidationRuleBase
                 Check(validation, value, "$" + definition.Variable.Name.StringValue, "the default value of '{0}'", "variable");
         })));
 
-    public override ValueTask<IVariableVisitor?> GetVariableVisitorAsync(ValidationContext context) => new(VariableVisitor.Instance);
-
     private static void Check(ValidationContext validation, GraphQLValue value, string path, string described, string kind)
     {
         switch (value)
@@ -48,27 +47,11 @@ public sealed class StorableTextRule : ValidationRuleBase
         }
     }
 
-    private static ValidationError Error(ValidationContext validation, ASTNode? node, string described, string reason,
+    internal static ValidationError Error(ValidationContext validation, ASTNode? node, string described, string reason,
         string kind, string path) =>
         new(validation.Document.Source, null, $"The text of {described} {reason}", node is null ? [] : [node])
         {
             Code = StorableText.Code,
             Extensions = new Dictionary<string, object?> { [kind] = path },
         };
-
-    private sealed class VariableVisitor : BaseVariableVisitor
-    {
-        public static readonly VariableVisitor Instance = new();
-
-        public override ValueTask VisitScalarAsync(ValidationContext context, GraphQLVariableDefinition variable, VariableName variableName,
-            ScalarGraphType type, object? variableValue, object? parsedValue)
-        {
-            if ((variableValue ?? parsedValue) is string text && StorableText.Problem(text) is { } reason)
-            {
-                var path = "$" + variableName;
-                context.ReportError(Error(context, variable, $"variable '{path}'", reason, "variable", path));
-            }
-            return default;
-        }
-    }
 }

@@ -61,15 +61,39 @@ public sealed class DocumentCacheTests
         const string query = "{ auditEvents(first: 1) { totalCount } }";
         var admin = await _api.CreateKeyAsync("document-cache-admin", RegistryRole.Admin);
 
+        // Each caller twice: the roles a document needs are found once, then checked for every caller.
         var allowed = await _api.PostAsAsync(admin, query);
         var anonymous = await _api.PostAsAsync(null, query);
+        var allowedAgain = await _api.PostAsAsync(admin, query);
+        var anonymousAgain = await _api.PostAsAsync(null, query);
 
         Assert.Multiple(() =>
         {
-            Assert.That(allowed["errors"], Is.Null, allowed.ToJsonString());
-            Assert.That(anonymous["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("AUTH_NOT_AUTHORIZED"),
-                anonymous.ToJsonString());
-            Assert.That(anonymous["data"], Is.Null, anonymous.ToJsonString());
+            foreach (var reply in new[] { allowed, allowedAgain })
+                Assert.That(reply["errors"], Is.Null, reply.ToJsonString());
+            foreach (var reply in new[] { anonymous, anonymousAgain })
+            {
+                Assert.That(reply["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo("AUTH_NOT_AUTHORIZED"),
+                    reply.ToJsonString());
+                Assert.That(reply["data"], Is.Null, reply.ToJsonString());
+            }
+        });
+    }
+
+    [Test]
+    public async Task A_document_without_variables_reports_its_cost_every_time_it_is_asked()
+    {
+        const string query = "{ regions(first: 4) { nodes { enterprises(first: 5) { nodes { name } } } } }";
+        var replies = new List<Reply>();
+        for (var i = 0; i < 3; i++) replies.Add(await _api.PostAsync(new { query, extensions = new { cost = true } }));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var reply in replies)
+            {
+                Assert.That(reply.Json["errors"], Is.Null, reply.Text);
+                Assert.That(reply.Json["extensions"]!["cost"]!.GetValue<long>(), Is.EqualTo(4 + 4 * 5), reply.Text);
+            }
         });
     }
 
