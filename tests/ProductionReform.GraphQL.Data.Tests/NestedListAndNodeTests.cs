@@ -89,14 +89,20 @@ public sealed class NestedListAndNodeTests
     }
 
     [Test]
-    public async Task A_root_totalCount_costs_one_more_statement_and_a_to_one_relation_none()
+    public async Task A_root_totalCount_and_a_to_one_relation_ride_in_the_page_statement()
     {
         var (response, statements) = await _library.ExecuteAsync("{ books(first: 2) { totalCount nodes { title author { name } } } }");
+        var (past, pastStatements) = await _library.ExecuteAsync("{ booksPage(skip: 8, take: 2) { totalCount items { title } } }");
         Assert.Multiple(() =>
         {
             Assert.That(response["errors"], Is.Null, response.ToJsonString());
+            Assert.That(response["data"]!["books"]!["nodes"]!.AsArray(), Has.Count.EqualTo(2));
             Assert.That(response["data"]!["books"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(8));
-            Assert.That(statements, Is.EqualTo(2));
+            Assert.That(statements, Is.EqualTo(1));
+            // Past the last row the page is empty and the count is read alone.
+            Assert.That(past["data"]!["booksPage"]!["items"]!.AsArray(), Is.Empty, past.ToJsonString());
+            Assert.That(past["data"]!["booksPage"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(8));
+            Assert.That(pastStatements, Is.EqualTo(2));
         });
     }
 

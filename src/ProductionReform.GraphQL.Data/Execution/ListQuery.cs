@@ -39,7 +39,7 @@ internal static class ListQuery
     /// The rows of a to-many relation for many parents in one statement: the parents by key, each with its filtered,
     /// ordered, limited children. Without totalCount each parent joins laterally to its page
     /// (<c>CROSS JOIN LATERAL (… LIMIT n)</c>: a page per parent read through the foreign-key index); with it, each
-    /// parent also joins its count (<see cref="Counts"/>) and its page is read as a collection (<c>LEFT JOIN LATERAL</c>).
+    /// parent also joins its count (<see cref="CountOf"/>) and its page is read as a collection (<c>LEFT JOIN LATERAL</c>).
     /// </summary>
     /// <remarks>
     /// A connection that selects nothing but <c>aggregate</c> reads no rows; its aggregate fields are read for all parents
@@ -74,11 +74,9 @@ internal static class ListQuery
                 var total = Expression.Coalesce(Expression.Property(count, nameof(ParentCount.Count)), Expression.Constant(0));
                 var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), keyOf, rowsOf,
                     Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, total)), p, count);
-                var counted = Expression.Parameter(typeof(ParentCount), "counted");
-                lists = Expression.Call(typeof(Queryable), nameof(Queryable.LeftJoin),
-                    [parent.ClrType, typeof(ParentCount), typeof(int), typeof(NestedRows)], parents,
-                    Counts(db, parents, scope, request.Plan), Expression.Quote(Expression.Lambda(parentKey, p)),
-                    Expression.Quote(Expression.Lambda(Expression.Property(counted, nameof(ParentCount.ParentKey)), counted)),
+                lists = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
+                    [parent.ClrType, typeof(ParentCount), typeof(NestedRows)], parents,
+                    Expression.Quote(Linq.SequenceSelector(CountOf(children, request.Plan, parentKey), typeof(ParentCount), p)),
                     Expression.Quote(selector));
             }
             else
@@ -113,39 +111,25 @@ internal static class ListQuery
     }
 
     /// <summary>
-    /// Every parent's count in one GROUP BY (<c>SELECT fk, count(*) … GROUP BY fk</c>), which the statement joins by
-    /// parent key: PostgreSQL counts once per parent, where a count subquery in the SELECT list would run once per row of
-    /// the page. A one-to-many relation counts its child table by foreign key (<c>fk = ANY(@keys)</c>, an index-only scan);
-    /// a join from the parents made PostgreSQL hash the whole child table, in parallel workers.
+    /// One parent's count as a lateral aggregate (<c>LEFT JOIN LATERAL (SELECT p.id, count(*) … WHERE fk = p.id GROUP BY
+    /// p.id)</c>): PostgreSQL counts each parent's rows through the foreign-key index, once per parent, where a count in
+    /// the SELECT list would run once per row of the page. Grouped over all parents at once, PostgreSQL hashed the whole
+    /// child table; counted by <c>fk = ANY(@keys)</c>, the prepared (generic) plan read all of it in parallel workers.
     /// </summary>
-    private static Expression Counts(DbContext db, Expression parents, NestedScope scope, QueryPlan plan)
+    private static Expression CountOf(Expression children, QueryPlan plan, Expression parentKey)
     {
         var child = Expression.Parameter(plan.Model.ClrType, "child");
-        Expression pairs;
-        if (scope.ForeignKeyOf(db, child) is { } foreignKey)
-        {
-            var rows = Linq.Where(QueryKernel.Where(QueryKernel.Source(db, plan).Expression, plan), plan.Model.ClrType,
-                Expression.Lambda(scope.KeyIn(foreignKey), child));
-            pairs = Linq.Select(rows, plan.Model.ClrType, Expression.Lambda(foreignKey, child));
-        }
-        else
-        {
-            var p = Expression.Parameter(scope.Parent.ClrType, "parent");
-            pairs = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
-                [scope.Parent.ClrType, plan.Model.ClrType, typeof(int)], parents,
-                Expression.Quote(Linq.SequenceSelector(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType, p)),
-                Expression.Quote(Expression.Lambda(scope.KeyOf(p), p, child)));
-        }
+        var keys = Linq.Select(QueryKernel.Where(children, plan), plan.Model.ClrType, Expression.Lambda(parentKey, child));
         var key = Expression.Parameter(typeof(int), "key");
-        var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [typeof(int), typeof(int)], pairs,
-            Expression.Quote(Expression.Lambda(key, key)));
+        var grouped = Linq.GroupBy(keys, typeof(int), Expression.Lambda(key, key));
         var g = Expression.Parameter(typeof(IGrouping<int, int>), "g");
         var row = Expression.MemberInit(Expression.New(typeof(ParentCount)),
             Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentKey))!,
                 Expression.Property(g, nameof(IGrouping<int, int>.Key))),
             Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!,
                 Expression.Convert(Linq.Count(g, typeof(int)), typeof(int?))));
-        return Linq.Select(grouped, typeof(IGrouping<int, int>), Expression.Lambda(row, g));
+        var counts = Linq.Select(grouped, typeof(IGrouping<int, int>), Expression.Lambda(row, g));
+        return Linq.DefaultIfEmpty(counts, typeof(ParentCount));
     }
 
     private static object Shape(ListRequest request, List<ProjectedRow> rows, int? total, CursorCodec cursors, AggregateSource? aggregate)

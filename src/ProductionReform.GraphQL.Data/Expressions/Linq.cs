@@ -47,6 +47,9 @@ internal static class Linq
     public static Expression Count(Expression source, Type element) =>
         Call(source, nameof(Enumerable.Count), [element]);
 
+    public static Expression DefaultIfEmpty(Expression source, Type element) =>
+        Call(source, nameof(Enumerable.DefaultIfEmpty), [element]);
+
     /// <summary>
     /// <c>p => sequence</c> typed as <c>SelectMany</c>'s collection selector wants it (a sequence of
     /// <paramref name="element"/>), without a cast that EF Core would not translate on a navigation collection.

@@ -28,12 +28,9 @@ internal static class QueryParameter
     public static LambdaExpression KeyIn(EntityModel model, IEnumerable<int> keys)
     {
         var x = Expression.Parameter(model.ClrType, "x");
-        return Expression.Lambda(Contains(keys, Expression.Property(x, model.Key)), x);
+        return Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
+            Of(keys.ToList(), typeof(List<int>)), Expression.Property(x, model.Key)), x);
     }
-
-    /// <summary><c>keys.Contains(key)</c>, the keys sent as one array parameter (<c>key = ANY(@keys)</c>).</summary>
-    public static Expression Contains(IEnumerable<int> keys, Expression key) =>
-        Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], Of(keys.ToList(), typeof(List<int>)), key);
 
     private sealed class ValueBox<T>(T value)
     {

@@ -1,6 +1,6 @@
 namespace ProductionReform.GraphQL.Data.Projection;
 
-/// <summary>How many rows of a nested list one parent has, counted by a GROUP BY over all parents at once.</summary>
+/// <summary>How many rows of a nested list one parent has, counted by a lateral aggregate per parent.</summary>
 public sealed class ParentCount
 {
     public int ParentKey { get; set; }
