@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -25,9 +26,13 @@ public sealed class RoleValidationRule : ValidationRuleBase
     // cached document asked again by a caller who has them is not walked again.
     private static readonly ConditionalWeakTable<GraphQLDocument, HashSet<RegistryRole>> Needed = new();
 
+    /// <summary>Whether <paramref name="user"/> has every role <paramref name="document"/> needs, once a walk has found them.</summary>
+    public static bool Admits(GraphQLDocument document, ClaimsPrincipal? user) =>
+        Needed.TryGetValue(document, out var needed) && needed.All(role => user.IsInRole(role));
+
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        if (Needed.TryGetValue(context.Document, out var needed) && needed.All(role => context.User.IsInRole(role)))
+        if (Admits(context.Document, context.User))
             return default;
         var found = new HashSet<RegistryRole>();
         return new(new NodeVisitors(
