@@ -48,7 +48,7 @@ public sealed class WatchedPage : IAsyncDisposable
         });
     }
 
-    /// <summary>Saves a PNG of the page when EXPLORER_SCREENSHOTS names a folder (how docs/ gets its pictures).</summary>
+    /// <summary>Saves a PNG of the page when EXPLORER_SCREENSHOTS names a folder (how Explorer/screenshots gets its pictures).</summary>
     public async Task ScreenshotAsync(string name, bool fullPage = false)
     {
         var folder = Environment.GetEnvironmentVariable("EXPLORER_SCREENSHOTS");
