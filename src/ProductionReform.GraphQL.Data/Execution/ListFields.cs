@@ -17,7 +17,7 @@ internal static class ListFields
         Arguments = ConnectionArguments(model).WithAsOf(model, services),
         Resolver = new FuncFieldResolver<object>(async context =>
         {
-            var request = ListRequest.FromConnection(context, model, services);
+            var request = ListRequest.Of(context, c => ListRequest.FromConnection(c, model, services));
             return await ListQuery.RootAsync(Database.Of(context), request, services, context.CancellationToken);
         }),
     };
@@ -33,7 +33,7 @@ internal static class ListFields
             Where(model), Order(model)).WithAsOf(model, services),
         Resolver = new FuncFieldResolver<object>(async context =>
         {
-            var request = ListRequest.FromSegment(context, model, services);
+            var request = ListRequest.Of(context, c => ListRequest.FromSegment(c, model, services));
             return await ListQuery.RootAsync(Database.Of(context), request, services, context.CancellationToken);
         }),
     };
@@ -49,7 +49,7 @@ internal static class ListFields
             Arguments = ConnectionArguments(target),
             Resolver = new FuncFieldResolver<object>(context => FieldBatch.Enlist(context, parent.Name, parent.KeyOf(context.Source!), () =>
             {
-                var request = ListRequest.FromConnection(context, target, services);
+                var request = ListRequest.Of(context, c => ListRequest.FromConnection(c, target, services));
                 var db = Database.Of(context);
                 return (parentKeys, cancellationToken) =>
                     ListQuery.NestedAsync(db, new NestedScope(parent, field, parentKeys), request, services, cancellationToken);

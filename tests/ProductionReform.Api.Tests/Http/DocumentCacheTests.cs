@@ -81,6 +81,27 @@ public sealed class DocumentCacheTests
     }
 
     [Test]
+    public async Task A_document_without_variables_asked_again_reads_the_rows_as_they_are_now()
+    {
+        const string query = """{ enterprises(where: { name: { startsWith: "缓存测试" } }) { totalCount nodes { name } } }""";
+        var editor = await _api.CreateKeyAsync("document-cache-editor", RegistryRole.Editor);
+
+        var before = await _api.PostAsync(new { query });
+        var created = await _api.PostAsAsync(editor, """
+            mutation { createEnterprise(input: { name: "缓存测试企业" }) { enterprise { name } errors { message } } }
+            """);
+        var after = await _api.PostAsync(new { query });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created["data"]!["createEnterprise"]!["errors"], Is.Null, created.ToJsonString());
+            Assert.That(before.Json["data"]!["enterprises"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(0), before.Text);
+            Assert.That(after.Json["data"]!["enterprises"]!["totalCount"]!.GetValue<int>(), Is.EqualTo(1), after.Text);
+            Assert.That(after.Json["data"]!["enterprises"]!["nodes"]![0]!["name"]!.GetValue<string>(), Is.EqualTo("缓存测试企业"));
+        });
+    }
+
+    [Test]
     public async Task A_document_without_variables_reports_its_cost_every_time_it_is_asked()
     {
         const string query = "{ regions(first: 4) { nodes { enterprises(first: 5) { nodes { name } } } } }";
