@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -47,22 +46,10 @@ public sealed class RequestLimitsRule : ComplexityValidationRule
         Options.DefaultObjectImpact = 0;
     }
 
-    // An operation without variables costs what its document says: measured once, then read for each request of the
-    // cached document. An operation with variables is measured on every request (its page sizes may be variables).
-    private static readonly ConditionalWeakTable<GraphQLOperationDefinition, StrongBox<long>> FixedCosts = new();
-
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         CountAliases(context);
         CountRootFields(context);
-        return default;
-    }
-
-    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
-    {
-        if (context.Operation is not { } operation || !FixedCosts.TryGetValue(operation, out var cost))
-            return base.GetPostNodeVisitorAsync(context);
-        context.UserContext[CostKey] = cost.Value;
         return default;
     }
 
@@ -85,8 +72,6 @@ public sealed class RequestLimitsRule : ComplexityValidationRule
                 introspectionDepth, "The nesting of fields/inputFields/interfaces/possibleTypes in the introspection query"));
         }
         context.UserContext.Remove(IntrospectionDepthKey);
-        if (context.Operation is { Variables: null or { Items.Count: 0 } } operation && !context.HasErrors)
-            FixedCosts.AddOrUpdate(operation, new StrongBox<long>(cost));
         return default;
     }
 
