@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ProductionReform.Api.Http;
 using ProductionReform.Api.Limits;
 using ProductionReform.Api.Live;
@@ -122,7 +123,12 @@ public static class RegistryServices
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10)); // not the per-request limit
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0) await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            // A migration may change the database's settings, which only sessions opened after it read.
+            NpgsqlConnection.ClearPool((NpgsqlConnection)db.Database.GetDbConnection());
+        }
         var seed = await SeedLoader.SeedIfChangedAsync(db, cancellationToken);
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RegistryServices))
             .LogInformation("Database prepared in {Elapsed} ms: {Migrations} migration(s) applied; seed {Seed}",

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProductionReform.Data.Configurations;
 using ProductionReform.Domain;
 
 namespace ProductionReform.Data;
@@ -39,6 +40,7 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : Db
     {
         model.HasPostgresExtension("pg_trgm");
         model.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+        model.HasChildPageIndexes();
 
         foreach (var entityType in model.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
         {

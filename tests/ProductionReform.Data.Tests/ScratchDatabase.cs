@@ -29,6 +29,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
         await ExecuteOnServerAsync($"CREATE DATABASE \"{database._name}\"");
         await using var db = database.NewContext();
         await db.Database.MigrateAsync();
+        NpgsqlConnection.ClearAllPools(); // sessions opened from now on read the settings the migrations gave the database
         return database;
     }
 

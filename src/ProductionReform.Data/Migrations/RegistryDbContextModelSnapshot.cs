@@ -37,8 +37,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("EnterprisesId", "SourcesId")
                         .HasName("pk_citation_enterprise");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_enterprise_sources_id");
+                    b.HasIndex("SourcesId", "EnterprisesId")
+                        .HasDatabaseName("ix_citation_enterprise_sources_id_enterprises_id");
 
                     b.ToTable("citation_enterprise", (string)null);
                 });
@@ -56,8 +56,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("IndicatorValuesId", "SourcesId")
                         .HasName("pk_citation_indicator_value");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_indicator_value_sources_id");
+                    b.HasIndex("SourcesId", "IndicatorValuesId")
+                        .HasDatabaseName("ix_citation_indicator_value_sources_id_indicator_values_id");
 
                     b.ToTable("citation_indicator_value", (string)null);
                 });
@@ -75,8 +75,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("IndustriesId", "SourcesId")
                         .HasName("pk_citation_industry");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_industry_sources_id");
+                    b.HasIndex("SourcesId", "IndustriesId")
+                        .HasDatabaseName("ix_citation_industry_sources_id_industries_id");
 
                     b.ToTable("citation_industry", (string)null);
                 });
@@ -94,8 +94,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("InnovationStudiosId", "SourcesId")
                         .HasName("pk_citation_innovation_studio");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_innovation_studio_sources_id");
+                    b.HasIndex("SourcesId", "InnovationStudiosId")
+                        .HasDatabaseName("ix_citation_innovation_studio_sources_id_innovation_studios_id");
 
                     b.ToTable("citation_innovation_studio", (string)null);
                 });
@@ -113,8 +113,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("OccupationsId", "SourcesId")
                         .HasName("pk_citation_occupation");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_occupation_sources_id");
+                    b.HasIndex("SourcesId", "OccupationsId")
+                        .HasDatabaseName("ix_citation_occupation_sources_id_occupations_id");
 
                     b.ToTable("citation_occupation", (string)null);
                 });
@@ -132,8 +132,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("PilotProgramsId", "SourcesId")
                         .HasName("pk_citation_pilot_program");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_pilot_program_sources_id");
+                    b.HasIndex("SourcesId", "PilotProgramsId")
+                        .HasDatabaseName("ix_citation_pilot_program_sources_id_pilot_programs_id");
 
                     b.ToTable("citation_pilot_program", (string)null);
                 });
@@ -151,8 +151,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("PolicyDocumentsId", "SourcesId")
                         .HasName("pk_citation_policy_document");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_policy_document_sources_id");
+                    b.HasIndex("SourcesId", "PolicyDocumentsId")
+                        .HasDatabaseName("ix_citation_policy_document_sources_id_policy_documents_id");
 
                     b.ToTable("citation_policy_document", (string)null);
                 });
@@ -170,8 +170,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("PracticeCasesId", "SourcesId")
                         .HasName("pk_citation_practice_case");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_practice_case_sources_id");
+                    b.HasIndex("SourcesId", "PracticeCasesId")
+                        .HasDatabaseName("ix_citation_practice_case_sources_id_practice_cases_id");
 
                     b.ToTable("citation_practice_case", (string)null);
                 });
@@ -189,8 +189,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("ReformMeasuresId", "SourcesId")
                         .HasName("pk_citation_reform_measure");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_reform_measure_sources_id");
+                    b.HasIndex("SourcesId", "ReformMeasuresId")
+                        .HasDatabaseName("ix_citation_reform_measure_sources_id_reform_measures_id");
 
                     b.ToTable("citation_reform_measure", (string)null);
                 });
@@ -208,8 +208,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("RegionsId", "SourcesId")
                         .HasName("pk_citation_region");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_region_sources_id");
+                    b.HasIndex("SourcesId", "RegionsId")
+                        .HasDatabaseName("ix_citation_region_sources_id_regions_id");
 
                     b.ToTable("citation_region", (string)null);
                 });
@@ -227,8 +227,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("SkillStandardsId", "SourcesId")
                         .HasName("pk_citation_skill_standard");
 
-                    b.HasIndex("SourcesId")
-                        .HasDatabaseName("ix_citation_skill_standard_sources_id");
+                    b.HasIndex("SourcesId", "SkillStandardsId")
+                        .HasDatabaseName("ix_citation_skill_standard_sources_id_skill_standards_id");
 
                     b.ToTable("citation_skill_standard", (string)null);
                 });
@@ -246,8 +246,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("SourcesId", "TrainingProgramsId")
                         .HasName("pk_citation_training_program");
 
-                    b.HasIndex("TrainingProgramsId")
-                        .HasDatabaseName("ix_citation_training_program_training_programs_id");
+                    b.HasIndex("TrainingProgramsId", "SourcesId")
+                        .HasDatabaseName("ix_citation_training_program_training_programs_id_sources_id");
 
                     b.ToTable("citation_training_program", (string)null);
                 });
@@ -265,8 +265,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("OccupationsId", "StandardsId")
                         .HasName("pk_occupation_skill_standard");
 
-                    b.HasIndex("StandardsId")
-                        .HasDatabaseName("ix_occupation_skill_standard_standards_id");
+                    b.HasIndex("StandardsId", "OccupationsId")
+                        .HasDatabaseName("ix_occupation_skill_standard_standards_id_occupations_id");
 
                     b.ToTable("occupation_skill_standard", (string)null);
                 });
@@ -284,8 +284,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("EnrollmentsId", "MeasuresId")
                         .HasName("pk_pilot_enrollment_reform_measure");
 
-                    b.HasIndex("MeasuresId")
-                        .HasDatabaseName("ix_pilot_enrollment_reform_measure_measures_id");
+                    b.HasIndex("MeasuresId", "EnrollmentsId")
+                        .HasDatabaseName("ix_pilot_enrollment_reform_measure_measures_id_enrollments_id");
 
                     b.ToTable("pilot_enrollment_reform_measure", (string)null);
                 });
@@ -303,8 +303,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("DocumentsId", "ProgramsId")
                         .HasName("pk_pilot_program_policy_document");
 
-                    b.HasIndex("ProgramsId")
-                        .HasDatabaseName("ix_pilot_program_policy_document_programs_id");
+                    b.HasIndex("ProgramsId", "DocumentsId")
+                        .HasDatabaseName("ix_pilot_program_policy_document_programs_id_documents_id");
 
                     b.ToTable("pilot_program_policy_document", (string)null);
                 });
@@ -463,8 +463,8 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_citations_code");
 
-                    b.HasIndex("SourceId")
-                        .HasDatabaseName("ix_citations_source_id");
+                    b.HasIndex("SourceId", "Id")
+                        .HasDatabaseName("ix_citations_source_id_id");
 
                     b.HasIndex(new[] { "Quote" }, "ix_citations_quote_trgm")
                         .HasDatabaseName("ix_citations_quote_trgm");
@@ -545,9 +545,6 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_enterprises_credit_code");
 
-                    b.HasIndex("IndustryId")
-                        .HasDatabaseName("ix_enterprises_industry_id");
-
                     b.HasIndex("IsSample")
                         .HasDatabaseName("ix_enterprises_is_sample");
 
@@ -555,8 +552,11 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_enterprises_name");
 
-                    b.HasIndex("RegionId")
-                        .HasDatabaseName("ix_enterprises_region_id");
+                    b.HasIndex("IndustryId", "Id")
+                        .HasDatabaseName("ix_enterprises_industry_id_id");
+
+                    b.HasIndex("RegionId", "Id")
+                        .HasDatabaseName("ix_enterprises_region_id_id");
 
                     b.HasIndex(new[] { "DescriptionEn" }, "ix_enterprises_description_en_trgm")
                         .HasDatabaseName("ix_enterprises_description_en_trgm");
@@ -694,8 +694,11 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_indicator_values");
 
-                    b.HasIndex("RegionId")
-                        .HasDatabaseName("ix_indicator_values_region_id");
+                    b.HasIndex("IndicatorId", "Id")
+                        .HasDatabaseName("ix_indicator_values_indicator_id_id");
+
+                    b.HasIndex("RegionId", "Id")
+                        .HasDatabaseName("ix_indicator_values_region_id_id");
 
                     b.HasIndex("IndicatorId", "RegionId", "AsOf")
                         .IsUnique()
@@ -755,8 +758,8 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_industries_name");
 
-                    b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_industries_parent_id");
+                    b.HasIndex("ParentId", "Id")
+                        .HasDatabaseName("ix_industries_parent_id_id");
 
                     b.HasIndex(new[] { "NameEn" }, "ix_industries_name_en_trgm")
                         .HasDatabaseName("ix_industries_name_en_trgm");
@@ -830,18 +833,18 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_innovation_studios");
 
-                    b.HasIndex("HostEnterpriseId")
-                        .HasDatabaseName("ix_innovation_studios_host_enterprise_id");
-
-                    b.HasIndex("IndustryId")
-                        .HasDatabaseName("ix_innovation_studios_industry_id");
-
-                    b.HasIndex("InspiredById")
-                        .HasDatabaseName("ix_innovation_studios_inspired_by_id");
-
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_innovation_studios_name");
+
+                    b.HasIndex("HostEnterpriseId", "Id")
+                        .HasDatabaseName("ix_innovation_studios_host_enterprise_id_id");
+
+                    b.HasIndex("IndustryId", "Id")
+                        .HasDatabaseName("ix_innovation_studios_industry_id_id");
+
+                    b.HasIndex("InspiredById", "Id")
+                        .HasDatabaseName("ix_innovation_studios_inspired_by_id_id");
 
                     b.HasIndex(new[] { "DescriptionEn" }, "ix_innovation_studios_description_en_trgm")
                         .HasDatabaseName("ix_innovation_studios_description_en_trgm");
@@ -908,12 +911,12 @@ namespace ProductionReform.Data.Migrations
                     b.HasIndex("Code")
                         .HasDatabaseName("ix_occupations_code");
 
-                    b.HasIndex("IndustryId")
-                        .HasDatabaseName("ix_occupations_industry_id");
-
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_occupations_name");
+
+                    b.HasIndex("IndustryId", "Id")
+                        .HasDatabaseName("ix_occupations_industry_id_id");
 
                     b.HasIndex(new[] { "NameEn" }, "ix_occupations_name_en_trgm")
                         .HasDatabaseName("ix_occupations_name_en_trgm");
@@ -974,8 +977,8 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_pilot_enrollments_enterprise_id");
 
-                    b.HasIndex("ProgramId")
-                        .HasDatabaseName("ix_pilot_enrollments_program_id");
+                    b.HasIndex("ProgramId", "Id")
+                        .HasDatabaseName("ix_pilot_enrollments_program_id_id");
 
                     b.ToTable("pilot_enrollments", (string)null);
                 });
@@ -1034,8 +1037,8 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_pilot_programs_code");
 
-                    b.HasIndex("IndustryId")
-                        .HasDatabaseName("ix_pilot_programs_industry_id");
+                    b.HasIndex("IndustryId", "Id")
+                        .HasDatabaseName("ix_pilot_programs_industry_id_id");
 
                     b.HasIndex(new[] { "NameEn" }, "ix_pilot_programs_name_en_trgm")
                         .HasDatabaseName("ix_pilot_programs_name_en_trgm");
@@ -1097,12 +1100,12 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_policy_documents");
 
-                    b.HasIndex("IndustryId")
-                        .HasDatabaseName("ix_policy_documents_industry_id");
-
                     b.HasIndex("Title")
                         .IsUnique()
                         .HasDatabaseName("ix_policy_documents_title");
+
+                    b.HasIndex("IndustryId", "Id")
+                        .HasDatabaseName("ix_policy_documents_industry_id_id");
 
                     b.HasIndex(new[] { "TitleEn" }, "ix_policy_documents_title_en_trgm")
                         .HasDatabaseName("ix_policy_documents_title_en_trgm");
@@ -1158,12 +1161,12 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_practice_cases");
 
-                    b.HasIndex("EnterpriseId")
-                        .HasDatabaseName("ix_practice_cases_enterprise_id");
-
                     b.HasIndex("Title")
                         .IsUnique()
                         .HasDatabaseName("ix_practice_cases_title");
+
+                    b.HasIndex("EnterpriseId", "Id")
+                        .HasDatabaseName("ix_practice_cases_enterprise_id_id");
 
                     b.HasIndex(new[] { "Summary" }, "ix_practice_cases_summary_trgm")
                         .HasDatabaseName("ix_practice_cases_summary_trgm");
@@ -1238,11 +1241,11 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_reform_measures_code");
 
-                    b.HasIndex("DocumentId")
-                        .HasDatabaseName("ix_reform_measures_document_id");
+                    b.HasIndex("DocumentId", "Id")
+                        .HasDatabaseName("ix_reform_measures_document_id_id");
 
-                    b.HasIndex("IndustryId")
-                        .HasDatabaseName("ix_reform_measures_industry_id");
+                    b.HasIndex("IndustryId", "Id")
+                        .HasDatabaseName("ix_reform_measures_industry_id_id");
 
                     b.HasIndex(new[] { "Description" }, "ix_reform_measures_description_trgm")
                         .HasDatabaseName("ix_reform_measures_description_trgm");
@@ -1322,8 +1325,8 @@ namespace ProductionReform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_regions_name");
 
-                    b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_regions_parent_id");
+                    b.HasIndex("ParentId", "Id")
+                        .HasDatabaseName("ix_regions_parent_id_id");
 
                     b.HasIndex(new[] { "NameEn" }, "ix_regions_name_en_trgm")
                         .HasDatabaseName("ix_regions_name_en_trgm");
@@ -1406,21 +1409,21 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_skill_standards");
 
-                    b.HasIndex("IndustryId")
-                        .HasDatabaseName("ix_skill_standards_industry_id");
-
-                    b.HasIndex("IssuerEnterpriseId")
-                        .HasDatabaseName("ix_skill_standards_issuer_enterprise_id");
-
-                    b.HasIndex("IssuerRegionId")
-                        .HasDatabaseName("ix_skill_standards_issuer_region_id");
-
-                    b.HasIndex("ProducedByStudioId")
-                        .HasDatabaseName("ix_skill_standards_produced_by_studio_id");
-
                     b.HasIndex("Title")
                         .IsUnique()
                         .HasDatabaseName("ix_skill_standards_title");
+
+                    b.HasIndex("IndustryId", "Id")
+                        .HasDatabaseName("ix_skill_standards_industry_id_id");
+
+                    b.HasIndex("IssuerEnterpriseId", "Id")
+                        .HasDatabaseName("ix_skill_standards_issuer_enterprise_id_id");
+
+                    b.HasIndex("IssuerRegionId", "Id")
+                        .HasDatabaseName("ix_skill_standards_issuer_region_id_id");
+
+                    b.HasIndex("ProducedByStudioId", "Id")
+                        .HasDatabaseName("ix_skill_standards_produced_by_studio_id_id");
 
                     b.HasIndex(new[] { "TitleEn" }, "ix_skill_standards_title_en_trgm")
                         .HasDatabaseName("ix_skill_standards_title_en_trgm");
@@ -1543,15 +1546,15 @@ namespace ProductionReform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_training_programs");
 
-                    b.HasIndex("EnterpriseId")
-                        .HasDatabaseName("ix_training_programs_enterprise_id");
-
-                    b.HasIndex("IndustryId")
-                        .HasDatabaseName("ix_training_programs_industry_id");
-
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_training_programs_name");
+
+                    b.HasIndex("EnterpriseId", "Id")
+                        .HasDatabaseName("ix_training_programs_enterprise_id_id");
+
+                    b.HasIndex("IndustryId", "Id")
+                        .HasDatabaseName("ix_training_programs_industry_id_id");
 
                     b.HasIndex(new[] { "Description" }, "ix_training_programs_description_trgm")
                         .HasDatabaseName("ix_training_programs_description_trgm");
