@@ -39,7 +39,7 @@ internal static class ListQuery
     /// The rows of a to-many relation for many parents in one statement: the parents by key, each with its filtered,
     /// ordered, limited children. Without totalCount each parent joins laterally to its page
     /// (<c>CROSS JOIN LATERAL (… LIMIT n)</c>: a page per parent read through the foreign-key index); with it, each
-    /// parent also joins its count (<see cref="CountOf"/>) and its page is read as a collection (<c>LEFT JOIN LATERAL</c>).
+    /// parent is counted first (<see cref="CountedParents"/>) and its page is read as a collection (<c>LEFT JOIN LATERAL</c>).
     /// </summary>
     /// <remarks>
     /// A connection that selects nothing but <c>aggregate</c> reads no rows; its aggregate fields are read for all parents
@@ -56,41 +56,37 @@ internal static class ListQuery
 
         var parent = scope.Parent;
         var p = Expression.Parameter(parent.ClrType, "p");
-        var children = scope.Children(p);
         var set = QueryKernel.Set(db, parent);
         var parents = scope.Parents(set);
-        var parentKey = scope.KeyOf(p);
 
         // The lateral page builds each row's sort-key array in SQL, which needs keys of one type (the default order, by id).
         if (request.WantsTotal || request.Order.Select(k => k.Type).Distinct().Count() > 1)
         {
-            var rowsOf = Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
-                Linq.ToList(PageOf(children, request.Plan, parentKey), typeof(NestedRow)));
-            var keyOf = Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, parentKey);
-            Expression lists;
+            // With totalCount the rows read are the counted parents (CountedParents), the parent one member of each.
+            var row = request.WantsTotal ? Expression.Parameter(typeof(CountedParent<>).MakeGenericType(parent.ClrType), "counted") : p;
+            var of = request.WantsTotal ? Expression.Property(row, nameof(CountedParent<object>.Parent)) : (Expression)p;
+            var key = scope.KeyOf(of);
+            List<MemberBinding> bindings =
+            [
+                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, key),
+                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
+                    Linq.ToList(PageOf(scope.Children(of), request.Plan, key), typeof(NestedRow))),
+            ];
             if (request.WantsTotal)
             {
-                var count = Expression.Parameter(typeof(ParentCount), "count");
-                var total = Expression.Coalesce(Expression.Property(count, nameof(ParentCount.Count)), Expression.Constant(0));
-                var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), keyOf, rowsOf,
-                    Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!, total)), p, count);
-                lists = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany),
-                    [parent.ClrType, typeof(ParentCount), typeof(NestedRows)], parents,
-                    Expression.Quote(Linq.SequenceSelector(CountOf(children, request.Plan, parentKey), typeof(ParentCount), p)),
-                    Expression.Quote(selector));
+                bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!,
+                    Expression.Property(row, nameof(CountedParent<object>.Total))));
             }
-            else
-            {
-                var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), keyOf, rowsOf), p);
-                lists = Linq.Select(parents, parent.ClrType, selector);
-            }
+            var lists = Linq.Select(request.WantsTotal ? CountedParents(parents, scope, request.Plan) : parents, row.Type,
+                Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), bindings), row));
             var loaded = await set.Provider.CreateQuery<NestedRows>(lists).ToListAsync(cancellationToken);
             return loaded.ToDictionary(r => r.ParentKey,
                 r => shape(r.ParentKey, r.Rows.ConvertAll(n => n.Row), request.WantsTotal ? r.Total : null));
         }
 
         var query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [parent.ClrType, typeof(NestedRow)],
-            parents, Expression.Quote(Linq.SequenceSelector(PageOf(children, request.Plan, parentKey), typeof(NestedRow), p)));
+            parents, Expression.Quote(Linq.SequenceSelector(PageOf(scope.Children(p), request.Plan, scope.KeyOf(p)),
+                typeof(NestedRow), p)));
         var rows = (await set.Provider.CreateQuery<NestedRow>(query).ToListAsync(cancellationToken)).ToLookup(r => r.ParentKey, r => r.Row);
         // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
         return scope.ParentKeys.ToDictionary(key => key, key => shape(key, rows[key].ToList(), null));
@@ -111,25 +107,25 @@ internal static class ListQuery
     }
 
     /// <summary>
-    /// One parent's count as a lateral aggregate (<c>LEFT JOIN LATERAL (SELECT p.id, count(*) … WHERE fk = p.id GROUP BY
-    /// p.id)</c>): PostgreSQL counts each parent's rows through the foreign-key index, once per parent, where a count in
-    /// the SELECT list would run once per row of the page. Grouped over all parents at once, PostgreSQL hashed the whole
-    /// child table; counted by <c>fk = ANY(@keys)</c>, the prepared (generic) plan read all of it in parallel workers.
+    /// The parents, each with its count (<c>SELECT p.*, (SELECT count(*) … WHERE fk = p.id) … LIMIT n</c>) in a subquery
+    /// of their own, which the pages then join laterally: PostgreSQL counts once per parent, with a plain aggregate over
+    /// the foreign-key index. A count in the outer SELECT list would run once per row of the pages; a lateral count
+    /// grouped by the parent's key cost PostgreSQL half as much again (group-key checks on every counted row); grouped
+    /// over all parents at once, it hashed the whole child table.
     /// </summary>
-    private static Expression CountOf(Expression children, QueryPlan plan, Expression parentKey)
+    private static Expression CountedParents(Expression parents, NestedScope scope, QueryPlan plan)
     {
-        var child = Expression.Parameter(plan.Model.ClrType, "child");
-        var keys = Linq.Select(QueryKernel.Where(children, plan), plan.Model.ClrType, Expression.Lambda(parentKey, child));
-        var key = Expression.Parameter(typeof(int), "key");
-        var grouped = Linq.GroupBy(keys, typeof(int), Expression.Lambda(key, key));
-        var g = Expression.Parameter(typeof(IGrouping<int, int>), "g");
-        var row = Expression.MemberInit(Expression.New(typeof(ParentCount)),
-            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentKey))!,
-                Expression.Property(g, nameof(IGrouping<int, int>.Key))),
-            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!,
-                Expression.Convert(Linq.Count(g, typeof(int)), typeof(int?))));
-        var counts = Linq.Select(grouped, typeof(IGrouping<int, int>), Expression.Lambda(row, g));
-        return Linq.DefaultIfEmpty(counts, typeof(ParentCount));
+        var p = Expression.Parameter(scope.Parent.ClrType, "p");
+        var countedType = typeof(CountedParent<>).MakeGenericType(scope.Parent.ClrType);
+        var counted = Linq.Select(parents, scope.Parent.ClrType, Expression.Lambda(Expression.MemberInit(Expression.New(countedType),
+            Expression.Bind(countedType.GetProperty(nameof(CountedParent<object>.Parent))!, p),
+            Expression.Bind(countedType.GetProperty(nameof(CountedParent<object>.Total))!,
+                Linq.Count(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType))), p));
+        // The limit keeps the counted parents a subquery: without it EF Core would inline the count into the outer SELECT.
+        var row = Expression.Parameter(countedType, "counted");
+        var ordered = Linq.Order(counted, countedType,
+            Expression.Lambda(scope.KeyOf(Expression.Property(row, nameof(CountedParent<object>.Parent))), row), false, true);
+        return Linq.Take(ordered, countedType, scope.ParentKeys.Count);
     }
 
     private static object Shape(ListRequest request, List<ProjectedRow> rows, int? total, CursorCodec cursors, AggregateSource? aggregate)
