@@ -20,19 +20,34 @@ internal static class ListQuery
     {
         List<ProjectedRow> rows = [];
         int? total = null;
+        var plan = request.Plan;
         if (request.ReadsRows && request.WantsTotal)
         {
-            var counted = await QueryKernel.CountedListAsync(db, request.Plan, cancellationToken);
+            var counted = await RootReadAsync<CountedRow>(db, request, "counted rows",
+                source => QueryKernel.CountedRows(source, plan), cancellationToken);
             rows = counted.ConvertAll(r => r.Row);
             // An empty first page means the filter keeps nothing; past a cursor or an offset the count is read alone.
             total = counted.Count > 0 ? counted[0].Total
                 : request.Cursor is null && request.Skip == 0 ? 0
-                : await QueryKernel.CountAsync(db, request.Plan, cancellationToken);
+                : await QueryKernel.CountAsync(db, plan, cancellationToken);
         }
-        else if (request.ReadsRows) rows = await QueryKernel.ListAsync<ProjectedRow>(db, request.Plan, cancellationToken);
-        else if (request.WantsTotal) total = await QueryKernel.CountAsync(db, request.Plan, cancellationToken);
+        else if (request.ReadsRows)
+            rows = await RootReadAsync<ProjectedRow>(db, request, "rows", source => QueryKernel.Rows(source, plan), cancellationToken);
+        else if (request.WantsTotal) total = await QueryKernel.CountAsync(db, plan, cancellationToken);
         var aggregate = request.WantsAggregate ? new AggregateSource(request.Model, request.Filter, db) { Services = services } : null;
         return Shape(request, rows, total, services.Cursors, aggregate);
+    }
+
+    /// <summary>The rows <paramref name="query"/> reads over the entity set: compiled once when the request is kept.</summary>
+    private static async Task<List<T>> RootReadAsync<T>(DbContext db, ListRequest request, string read,
+        Func<Expression, Expression> query, CancellationToken cancellationToken)
+    {
+        var model = request.Plan.Model;
+        if (request.Compiled is { } compiled && await compiled.ListAsync<T>(read, db,
+                (context, _) => query(QueryKernel.SetOf(context, model)), null, cancellationToken) is { } rows)
+            return rows;
+        var source = QueryKernel.Source(db, request.Plan);
+        return await source.Provider.CreateQuery<T>(query(source.Expression)).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -56,8 +71,7 @@ internal static class ListQuery
 
         var parent = scope.Parent;
         var p = Expression.Parameter(parent.ClrType, "p");
-        var set = QueryKernel.Set(db, parent);
-        var parents = scope.Parents(set);
+        var read = $"{parent.Name}.{scope.Field.Name}"; // a field node of an interface's selection may serve several parents
 
         // The lateral page builds each row's sort-key array in SQL, which needs keys of one type (the default order, by id).
         if (request.WantsTotal || request.Order.Select(k => k.Type).Distinct().Count() > 1)
@@ -77,19 +91,32 @@ internal static class ListQuery
                 bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!,
                     Expression.Property(row, nameof(CountedParent<object>.Total))));
             }
-            var lists = Linq.Select(request.WantsTotal ? CountedParents(parents, scope, request.Plan) : parents, row.Type,
-                Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), bindings), row));
-            var loaded = await set.Provider.CreateQuery<NestedRows>(lists).ToListAsync(cancellationToken);
+            var perParent = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), bindings), row);
+            var loaded = await NestedReadAsync<NestedRows>(db, scope, request, read, parents =>
+                Linq.Select(request.WantsTotal ? CountedParents(parents, scope, request.Plan) : parents, row.Type, perParent),
+                cancellationToken);
             return loaded.ToDictionary(r => r.ParentKey,
                 r => shape(r.ParentKey, r.Rows.ConvertAll(n => n.Row), request.WantsTotal ? r.Total : null));
         }
 
-        var query = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [parent.ClrType, typeof(NestedRow)],
-            parents, Expression.Quote(Linq.SequenceSelector(PageOf(scope.Children(p), request.Plan, scope.KeyOf(p)),
-                typeof(NestedRow), p)));
-        var rows = (await set.Provider.CreateQuery<NestedRow>(query).ToListAsync(cancellationToken)).ToLookup(r => r.ParentKey, r => r.Row);
+        var page = Linq.SequenceSelector(PageOf(scope.Children(p), request.Plan, scope.KeyOf(p)), typeof(NestedRow), p);
+        var rows = (await NestedReadAsync<NestedRow>(db, scope, request, read, parents => Expression.Call(typeof(Queryable),
+                nameof(Queryable.SelectMany), [parent.ClrType, typeof(NestedRow)], parents, Expression.Quote(page)), cancellationToken))
+            .ToLookup(r => r.ParentKey, r => r.Row);
         // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
         return scope.ParentKeys.ToDictionary(key => key, key => shape(key, rows[key].ToList(), null));
+    }
+
+    /// <summary>The rows <paramref name="query"/> reads over the parents in scope: compiled once when the request is kept.</summary>
+    private static async Task<List<T>> NestedReadAsync<T>(DbContext db, NestedScope scope, ListRequest request, string read,
+        Func<Expression, Expression> query, CancellationToken cancellationToken)
+    {
+        if (request.Compiled is { } compiled && await compiled.ListAsync<T>(read, db,
+                (context, keys) => query(scope.Parents(QueryKernel.SetOf(context, scope.Parent), keys)),
+                [.. scope.ParentKeys], cancellationToken) is { } rows)
+            return rows;
+        var set = QueryKernel.Set(db, scope.Parent);
+        return await set.Provider.CreateQuery<T>(query(scope.Parents(set))).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -121,11 +148,12 @@ internal static class ListQuery
             Expression.Bind(countedType.GetProperty(nameof(CountedParent<object>.Parent))!, p),
             Expression.Bind(countedType.GetProperty(nameof(CountedParent<object>.Total))!,
                 Linq.Count(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType))), p));
-        // The limit keeps the counted parents a subquery: without it EF Core would inline the count into the outer SELECT.
+        // A limit keeps the counted parents a subquery (PostgreSQL does not flatten a subquery with LIMIT); without one
+        // EF Core would inline the count into the outer SELECT. Any limit does: the keys already bound the rows.
         var row = Expression.Parameter(countedType, "counted");
         var ordered = Linq.Order(counted, countedType,
             Expression.Lambda(scope.KeyOf(Expression.Property(row, nameof(CountedParent<object>.Parent))), row), false, true);
-        return Linq.Take(ordered, countedType, scope.ParentKeys.Count);
+        return Linq.Take(ordered, countedType, int.MaxValue);
     }
 
     private static object Shape(ListRequest request, List<ProjectedRow> rows, int? total, CursorCodec cursors, AggregateSource? aggregate)

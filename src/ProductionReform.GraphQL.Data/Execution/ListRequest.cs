@@ -46,6 +46,9 @@ internal sealed class ListRequest
     /// <summary>The past rows <c>asOf</c> reads instead of the table; null reads the table.</summary>
     public Func<DbContext, IQueryable>? Source { get; init; }
 
+    /// <summary>The reads compiled once, when the request is kept with its document (<see cref="Of"/>) and reads the table.</summary>
+    public CompiledReads? Compiled { get; private set; }
+
     /// <summary>
     /// The read: the filter, the order reversed when paging backwards, the rows past the cursor, one row more than the
     /// page (it tells whether another page follows) and the projection.
@@ -73,6 +76,7 @@ internal sealed class ListRequest
         if (context.Operation.Variables is { Items.Count: > 0 }) return translate(context);
         if (Translated.TryGetValue(context.FieldAst, out var known)) return known;
         var request = translate(context);
+        if (request.Source is null) request.Compiled = new CompiledReads();
         Translated.AddOrUpdate(context.FieldAst, request);
         return request;
     }

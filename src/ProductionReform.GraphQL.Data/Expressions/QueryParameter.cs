@@ -25,15 +25,28 @@ internal static class QueryParameter
     }
 
     /// <summary><c>x => keys.Contains(x.Key)</c>, the keys sent as one array parameter.</summary>
-    public static LambdaExpression KeyIn(EntityModel model, IEnumerable<int> keys)
+    public static LambdaExpression KeyIn(EntityModel model, IEnumerable<int> keys) => KeyIn(model, Of(keys.ToList(), typeof(List<int>)));
+
+    /// <summary><c>x => keys.Contains(x.Key)</c> over a <c>List&lt;int&gt;</c> expression.</summary>
+    public static LambdaExpression KeyIn(EntityModel model, Expression keys)
     {
         var x = Expression.Parameter(model.ClrType, "x");
         return Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
-            Of(keys.ToList(), typeof(List<int>)), Expression.Property(x, model.Key)), x);
+            keys, Expression.Property(x, model.Key)), x);
     }
 
-    private sealed class ValueBox<T>(T value)
+    /// <summary>The box and value <paramref name="node"/> reads when it is a parameter made by <see cref="Of"/>.</summary>
+    public static (object Box, object? Value)? ValueOf(MemberExpression node) =>
+        node.Expression is ConstantExpression { Value: IValueBox box } ? (box, box.Boxed) : null;
+
+    private interface IValueBox
+    {
+        object? Boxed { get; }
+    }
+
+    private sealed class ValueBox<T>(T value) : IValueBox
     {
         public T Value { get; } = value;
+        public object? Boxed => Value;
     }
 }

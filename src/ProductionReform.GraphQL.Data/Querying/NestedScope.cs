@@ -12,7 +12,11 @@ internal sealed record NestedScope(EntityModel Parent, ListField Field, IReadOnl
 {
     /// <summary>The parent rows, by key (<c>WHERE p.id = ANY(@keys)</c>), over the parents' entity set.</summary>
     public Expression Parents(IQueryable parentSet) =>
-        Linq.Where(parentSet.Expression, Parent.ClrType, QueryParameter.KeyIn(Parent, ParentKeys));
+        Parents(parentSet.Expression, QueryParameter.Of(ParentKeys.ToList(), typeof(List<int>)));
+
+    /// <summary>The parent rows whose keys are in <paramref name="keys"/>, a <c>List&lt;int&gt;</c> expression.</summary>
+    public Expression Parents(Expression parentSet, Expression keys) =>
+        Linq.Where(parentSet, Parent.ClrType, QueryParameter.KeyIn(Parent, keys));
 
     /// <summary><c>p.Relation</c>: the rows of one parent, a navigation EF Core joins by key.</summary>
     public Expression Children(Expression parent) => ParameterRebinder.Rebind(Field.Member, parent);

@@ -28,6 +28,10 @@ internal static class QueryKernel
             .Compile();
     })(db);
 
+    /// <summary><c>db.Set&lt;T&gt;()</c> on a context parameter: the root of a compiled read (<see cref="CompiledReads"/>).</summary>
+    public static Expression SetOf(Expression context, EntityModel model) =>
+        Expression.Call(context, SetMethod.MakeGenericMethod(model.ClrType));
+
     public static Expression Where(Expression source, QueryPlan plan) =>
         plan.Filter is null ? source : Linq.Where(source, plan.Model.ClrType, plan.Filter);
 
@@ -71,15 +75,13 @@ internal static class QueryKernel
     /// The page and the filter's count in one statement: each row carries the count as an uncorrelated subquery, which
     /// PostgreSQL evaluates once (an InitPlan), so a counted page costs one round trip instead of two.
     /// </summary>
-    public static Task<List<CountedRow>> CountedListAsync(DbContext db, QueryPlan plan, CancellationToken cancellationToken)
+    public static Expression CountedRows(Expression source, QueryPlan plan)
     {
-        var set = Source(db, plan);
         var row = Expression.Parameter(typeof(ProjectedRow), "row");
         var counted = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(CountedRow)),
             Expression.Bind(typeof(CountedRow).GetProperty(nameof(CountedRow.Row))!, row),
-            Expression.Bind(typeof(CountedRow).GetProperty(nameof(CountedRow.Total))!, Count(set.Expression, plan))), row);
-        return set.Provider.CreateQuery<CountedRow>(Linq.Select(Rows(set.Expression, plan), typeof(ProjectedRow), counted))
-            .ToListAsync(cancellationToken);
+            Expression.Bind(typeof(CountedRow).GetProperty(nameof(CountedRow.Total))!, Count(source, plan))), row);
+        return Linq.Select(Rows(source, plan), typeof(ProjectedRow), counted);
     }
 
     public static Task<int> CountAsync(DbContext db, QueryPlan plan, CancellationToken cancellationToken)

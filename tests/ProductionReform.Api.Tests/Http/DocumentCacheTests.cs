@@ -102,6 +102,48 @@ public sealed class DocumentCacheTests
     }
 
     [Test]
+    public async Task A_nested_document_without_variables_asked_again_reads_every_parent_it_finds_now()
+    {
+        const string query = """
+            { industries(where: { code: { startsWith: "cache-" } }) { nodes { code
+                enterprises { totalCount nodes { name } }
+                firstOnly: enterprises(first: 1) { nodes { name } } } } }
+            """;
+        var editor = await _api.CreateKeyAsync("document-cache-nesting", RegistryRole.Editor);
+        async Task AddIndustryAsync(string code, params string[] enterprises)
+        {
+            var industry = await _api.PostAsAsync(editor, $$"""
+                mutation { createIndustry(input: { code: "{{code}}", name: "缓存行业{{code}}", kind: OTHER }) {
+                    industry { id } errors { message } } }
+                """);
+            var id = industry["data"]!["createIndustry"]!["industry"]!["id"]!.GetValue<string>();
+            foreach (var name in enterprises)
+            {
+                var created = await _api.PostAsAsync(editor, $$"""
+                    mutation { createEnterprise(input: { name: "{{name}}", industryId: "{{id}}" }) { errors { message } } }
+                    """);
+                Assert.That(created["data"]!["createEnterprise"]!["errors"], Is.Null, created.ToJsonString());
+            }
+        }
+
+        await AddIndustryAsync("cache-a", "缓存嵌套企业A1");
+        var before = await _api.PostAsync(new { query });
+        await AddIndustryAsync("cache-b", "缓存嵌套企业B1", "缓存嵌套企业B2");
+        var after = await _api.PostAsync(new { query });
+
+        string Summary(JsonNode answer) => string.Join("; ", answer["data"]!["industries"]!["nodes"]!.AsArray().Select(n =>
+            $"{n!["code"]}: {n["enterprises"]!["totalCount"]} " +
+            string.Join(",", n["enterprises"]!["nodes"]!.AsArray().Select(e => e!["name"]!.GetValue<string>())) +
+            " first " + string.Join(",", n["firstOnly"]!["nodes"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summary(before.Json), Is.EqualTo("cache-a: 1 缓存嵌套企业A1 first 缓存嵌套企业A1"), before.Text);
+            Assert.That(Summary(after.Json), Is.EqualTo(
+                "cache-a: 1 缓存嵌套企业A1 first 缓存嵌套企业A1; cache-b: 2 缓存嵌套企业B1,缓存嵌套企业B2 first 缓存嵌套企业B1"), after.Text);
+        });
+    }
+
+    [Test]
     public async Task A_document_without_variables_reports_its_cost_every_time_it_is_asked()
     {
         const string query = "{ regions(first: 4) { nodes { enterprises(first: 5) { nodes { name } } } } }";
