@@ -11,6 +11,7 @@ using ProductionReform.Api.Schema;
 using ProductionReform.Api.Subscriptions;
 using ProductionReform.Api.Access;
 using ProductionReform.Api.Caching;
+using ProductionReform.Api.Counting;
 using ProductionReform.Api.Pooling;
 using ProductionReform.Api.Replication;
 using ProductionReform.Api.Validation;
@@ -53,6 +54,8 @@ public static class RegistryServices
             return new RegistryChangeCatalog(schema.Models, scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Model);
         });
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<RegistryChangeListener>(provider, connectionString));
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<KeptCountCompaction>(provider, connectionString,
+            configuration.GetValue("KeptCounts:CompactionInterval", TimeSpan.FromMinutes(10))));
         services.AddScoped<LinkGraphQuery>();
         services.AddScoped<DataQualityQuery>();
         services.AddHealthChecks()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductionReform.Data.Configurations;
+using ProductionReform.Data.Counting;
 using ProductionReform.Domain;
 
 namespace ProductionReform.Data;
@@ -41,6 +42,7 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : Db
         model.HasPostgresExtension("pg_trgm");
         model.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
         model.HasChildPageIndexes();
+        model.HasDbFunction(typeof(KeptCounts).GetMethod(nameof(KeptCounts.Of), [typeof(string), typeof(int)])!).HasName("kept_count");
 
         foreach (var entityType in model.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
         {

@@ -42,6 +42,9 @@ public sealed class DataSchemaBuilder
     /// <summary>The history behind <c>asOf</c>; without it no field takes <c>asOf</c>.</summary>
     public IPastRows? Past { get; set; }
 
+    /// <summary>The counts per parent the database keeps; null counts every nested totalCount.</summary>
+    public IKeptCounts? KeptCounts { get; set; }
+
     /// <summary>The reads of subscriptions (changed records, re-evaluated aggregates); set by <see cref="Build"/>.</summary>
     public LiveReads Live { get; private set; } = null!;
 
@@ -67,7 +70,7 @@ public sealed class DataSchemaBuilder
             if (_store is not null) TrigramIndexes.Mark(type.Model, _store);
             Models.Add(type.Model);
         }
-        var services = new DataServices(Models, _options, Past);
+        var services = new DataServices(Models, _options, Past, KeptCounts);
         Nodes = services.Nodes;
         Live = new LiveReads(services);
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
+using ProductionReform.Api.Counting;
 using ProductionReform.Api.Features;
 using ProductionReform.Api.Features.Audit;
 using ProductionReform.Api.Features.Cases;
@@ -34,7 +35,8 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
         var query = new ObjectGraphType { Name = "Query", Description = "Reads of the registry." };
 
         var auditEvent = new AuditEventType();
-        var data = new DataSchemaBuilder(dataOptions.Value, RegistryDatabase.DesignModel()) { Past = new AuditedPast() }
+        var model = RegistryDatabase.DesignModel();
+        var data = new DataSchemaBuilder(dataOptions.Value, model) { Past = new AuditedPast(), KeptCounts = new KeptRelationCounts(model) }
             .Add(new RegionType())
             .Add(new IndustryType())
             .Add(new EnterpriseType())

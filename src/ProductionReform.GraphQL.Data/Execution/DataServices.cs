@@ -7,10 +7,13 @@ using ProductionReform.GraphQL.Data.Querying;
 namespace ProductionReform.GraphQL.Data.Execution;
 
 /// <summary>The parts every list resolver shares, built once with the schema.</summary>
-internal sealed class DataServices(ModelRegistry models, DataOptions options, IPastRows? past)
+internal sealed class DataServices(ModelRegistry models, DataOptions options, IPastRows? past, IKeptCounts? keptCounts)
 {
     /// <summary>The history <c>asOf</c> reads; null when none is kept (no list takes <c>asOf</c>).</summary>
     public IPastRows? Past { get; } = past;
+
+    /// <summary>The counts per parent the database keeps, which unfiltered nested totalCounts read.</summary>
+    public IKeptCounts? KeptCounts { get; } = keptCounts;
 
     public ModelRegistry Models { get; } = models;
     public DataOptions Options { get; } = options;

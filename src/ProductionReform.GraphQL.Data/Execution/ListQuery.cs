@@ -80,20 +80,26 @@ internal static class ListQuery
             var row = request.WantsTotal ? Expression.Parameter(typeof(CountedParent<>).MakeGenericType(parent.ClrType), "counted") : p;
             var of = request.WantsTotal ? Expression.Property(row, nameof(CountedParent<object>.Parent)) : (Expression)p;
             var key = scope.KeyOf(of);
-            List<MemberBinding> bindings =
-            [
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, key),
-                Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
-                    Linq.ToList(PageOf(scope.Children(of), request.Plan, key), typeof(NestedRow))),
-            ];
+            var children = scope.Children(of);
+            List<MemberBinding> bindings = [Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, key)];
             if (request.WantsTotal)
             {
                 bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!,
                     Expression.Property(row, nameof(CountedParent<object>.Total))));
+                // A parent kept at no rows reads no page (PostgreSQL's one-time filter): ordered other than by the
+                // parent key's index, its page would walk another index past every other parent's rows to find none.
+                if (KeptCountOf(scope, request.Plan, services, of) is { } kept)
+                {
+                    var child = Expression.Parameter(request.Model.ClrType, "child");
+                    children = Linq.Where(children, child.Type,
+                        Expression.Lambda(Expression.GreaterThan(kept, Expression.Constant(0)), child));
+                }
             }
+            bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
+                Linq.ToList(PageOf(children, request.Plan, key), typeof(NestedRow))));
             var perParent = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), bindings), row);
-            var loaded = await NestedReadAsync<NestedRows>(db, scope, request, read, parents =>
-                Linq.Select(request.WantsTotal ? CountedParents(parents, scope, request.Plan) : parents, row.Type, perParent),
+            var loaded = await NestedReadAsync<NestedRows>(db, scope, request, read, parents => Linq.Select(
+                    request.WantsTotal ? CountedParents(parents, scope, request.Plan, services) : parents, row.Type, perParent),
                 cancellationToken);
             return loaded.ToDictionary(r => r.ParentKey,
                 r => shape(r.ParentKey, r.Rows.ConvertAll(n => n.Row), request.WantsTotal ? r.Total : null));
@@ -134,20 +140,21 @@ internal static class ListQuery
     }
 
     /// <summary>
-    /// The parents, each with its count (<c>SELECT p.*, (SELECT count(*) … WHERE fk = p.id) … LIMIT n</c>) in a subquery
-    /// of their own, which the pages then join laterally: PostgreSQL counts once per parent, with a plain aggregate over
-    /// the foreign-key index. A count in the outer SELECT list would run once per row of the pages; a lateral count
-    /// grouped by the parent's key cost PostgreSQL half as much again (group-key checks on every counted row); grouped
-    /// over all parents at once, it hashed the whole child table.
+    /// The parents, each with its count (<c>SELECT p.*, (SELECT count(*) … WHERE fk = p.id) … LIMIT n</c>, or the count
+    /// the database keeps: <see cref="KeptCountOf"/>) in a subquery of their own, which the pages then join laterally:
+    /// PostgreSQL counts once per parent, with a plain aggregate over the foreign-key index. A count in the outer SELECT
+    /// list would run once per row of the pages; a lateral count grouped by the parent's key cost PostgreSQL half as much
+    /// again (group-key checks on every counted row); grouped over all parents at once, it hashed the whole child table.
     /// </summary>
-    private static Expression CountedParents(Expression parents, NestedScope scope, QueryPlan plan)
+    private static Expression CountedParents(Expression parents, NestedScope scope, QueryPlan plan, DataServices services)
     {
         var p = Expression.Parameter(scope.Parent.ClrType, "p");
         var countedType = typeof(CountedParent<>).MakeGenericType(scope.Parent.ClrType);
         var counted = Linq.Select(parents, scope.Parent.ClrType, Expression.Lambda(Expression.MemberInit(Expression.New(countedType),
             Expression.Bind(countedType.GetProperty(nameof(CountedParent<object>.Parent))!, p),
             Expression.Bind(countedType.GetProperty(nameof(CountedParent<object>.Total))!,
-                Linq.Count(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType))), p));
+                KeptCountOf(scope, plan, services, p) ?? Linq.Count(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType))),
+            p));
         // A limit keeps the counted parents a subquery (PostgreSQL does not flatten a subquery with LIMIT); without one
         // EF Core would inline the count into the outer SELECT. Any limit does: the keys already bound the rows.
         var row = Expression.Parameter(countedType, "counted");
@@ -155,6 +162,12 @@ internal static class ListQuery
             Expression.Lambda(scope.KeyOf(Expression.Property(row, nameof(CountedParent<object>.Parent))), row), false, true);
         return Linq.Take(ordered, countedType, int.MaxValue);
     }
+
+    /// <summary>The count of a parent's rows the database keeps, when the list has no filter and the count is kept.</summary>
+    private static Expression? KeptCountOf(NestedScope scope, QueryPlan plan, DataServices services, Expression parent) =>
+        plan.Filter is null && services.KeptCounts is { } kept
+            ? kept.CountOf(scope.Parent.ClrType, scope.Field.Property, scope.KeyOf(parent))
+            : null;
 
     private static object Shape(ListRequest request, List<ProjectedRow> rows, int? total, CursorCodec cursors, AggregateSource? aggregate)
     {
