@@ -69,48 +69,58 @@ internal static class ListQuery
             : new AggregateSource(request.Model, request.Filter, db) { Services = services, Siblings = siblings, ParentKey = key });
         if (!request.ReadsRows) return scope.ParentKeys.ToDictionary(key => key, key => shape(key, [], null));
 
-        var parent = scope.Parent;
-        var p = Expression.Parameter(parent.ClrType, "p");
-        var read = $"{parent.Name}.{scope.Field.Name}"; // a field node of an interface's selection may serve several parents
-
+        var read = $"{scope.Parent.Name}.{scope.Field.Name}"; // a field node of an interface's selection may serve several parents
         // The lateral page builds each row's sort-key array in SQL, which needs keys of one type (the default order, by id).
         if (request.WantsTotal || request.Order.Select(k => k.Type).Distinct().Count() > 1)
         {
-            // With totalCount the rows read are the counted parents (CountedParents), the parent one member of each.
-            var row = request.WantsTotal ? Expression.Parameter(typeof(CountedParent<>).MakeGenericType(parent.ClrType), "counted") : p;
-            var of = request.WantsTotal ? Expression.Property(row, nameof(CountedParent<object>.Parent)) : (Expression)p;
-            var key = scope.KeyOf(of);
-            var children = scope.Children(of);
-            List<MemberBinding> bindings = [Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, key)];
-            if (request.WantsTotal)
-            {
-                bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!,
-                    Expression.Property(row, nameof(CountedParent<object>.Total))));
-                // A parent kept at no rows reads no page (PostgreSQL's one-time filter): ordered other than by the
-                // parent key's index, its page would walk another index past every other parent's rows to find none.
-                if (KeptCountOf(scope, request.Plan, services, of) is { } kept)
-                {
-                    var child = Expression.Parameter(request.Model.ClrType, "child");
-                    children = Linq.Where(children, child.Type,
-                        Expression.Lambda(Expression.GreaterThan(kept, Expression.Constant(0)), child));
-                }
-            }
-            bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
-                Linq.ToList(PageOf(children, request.Plan, key), typeof(NestedRow))));
-            var perParent = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), bindings), row);
-            var loaded = await NestedReadAsync<NestedRows>(db, scope, request, read, parents => Linq.Select(
-                    request.WantsTotal ? CountedParents(parents, scope, request.Plan, services) : parents, row.Type, perParent),
-                cancellationToken);
+            var loaded = await NestedReadAsync<NestedRows>(db, scope, request, read,
+                parents => ListsOf(parents, scope, request, services), cancellationToken);
             return loaded.ToDictionary(r => r.ParentKey,
                 r => shape(r.ParentKey, r.Rows.ConvertAll(n => n.Row), request.WantsTotal ? r.Total : null));
         }
 
-        var page = Linq.SequenceSelector(PageOf(scope.Children(p), request.Plan, scope.KeyOf(p)), typeof(NestedRow), p);
-        var rows = (await NestedReadAsync<NestedRow>(db, scope, request, read, parents => Expression.Call(typeof(Queryable),
-                nameof(Queryable.SelectMany), [parent.ClrType, typeof(NestedRow)], parents, Expression.Quote(page)), cancellationToken))
+        var rows = (await NestedReadAsync<NestedRow>(db, scope, request, read, parents => RowsOf(parents, scope, request),
+                cancellationToken))
             .ToLookup(r => r.ParentKey, r => r.Row);
         // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
         return scope.ParentKeys.ToDictionary(key => key, key => shape(key, rows[key].ToList(), null));
+    }
+
+    /// <summary>Each parent's page as one collection (<c>LEFT JOIN LATERAL</c>), with its total when asked.</summary>
+    private static Expression ListsOf(Expression parents, NestedScope scope, ListRequest request, DataServices services)
+    {
+        // With totalCount the rows read are the counted parents (CountedParents), the parent one member of each.
+        var parentType = scope.Parent.ClrType;
+        var row = Expression.Parameter(request.WantsTotal ? typeof(CountedParent<>).MakeGenericType(parentType) : parentType, "p");
+        var of = request.WantsTotal ? Expression.Property(row, nameof(CountedParent<object>.Parent)) : (Expression)row;
+        var key = scope.KeyOf(of);
+        var children = scope.Children(of);
+        List<MemberBinding> bindings = [Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.ParentKey))!, key)];
+        if (request.WantsTotal)
+        {
+            bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Total))!,
+                Expression.Property(row, nameof(CountedParent<object>.Total))));
+            // A parent kept at no rows reads no page (PostgreSQL's one-time filter): ordered other than by the
+            // parent key's index, its page would walk another index past every other parent's rows to find none.
+            if (KeptCountOf(scope, request.Plan, services, of) is { } kept)
+            {
+                var child = Expression.Parameter(request.Model.ClrType, "child");
+                children = Linq.Where(children, child.Type, Expression.Lambda(Expression.GreaterThan(kept, Expression.Constant(0)), child));
+            }
+        }
+        bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
+            Linq.ToList(PageOf(children, request.Plan, key), typeof(NestedRow))));
+        return Linq.Select(request.WantsTotal ? CountedParents(parents, scope, request.Plan, services) : parents, row.Type,
+            Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), bindings), row));
+    }
+
+    /// <summary>Each parent's page as rows (<c>CROSS JOIN LATERAL</c>).</summary>
+    private static Expression RowsOf(Expression parents, NestedScope scope, ListRequest request)
+    {
+        var p = Expression.Parameter(scope.Parent.ClrType, "p");
+        var page = Linq.SequenceSelector(PageOf(scope.Children(p), request.Plan, scope.KeyOf(p)), typeof(NestedRow), p);
+        return Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [p.Type, typeof(NestedRow)], parents,
+            Expression.Quote(page));
     }
 
     /// <summary>The rows <paramref name="query"/> reads over the parents in scope: compiled once when the request is kept.</summary>
