@@ -42,7 +42,8 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : Db
         model.HasPostgresExtension("pg_trgm");
         model.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
         model.HasChildPageIndexes();
-        model.HasDbFunction(typeof(KeptCounts).GetMethod(nameof(KeptCounts.Of), [typeof(string), typeof(int)])!).HasName("kept_count");
+        // Created and written by the kept counts' SQL (a migration and triggers), read by queries.
+        model.Entity<KeptCount>().HasNoKey().ToTable(KeptCounts.Table, table => table.ExcludeFromMigrations());
 
         foreach (var entityType in model.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
         {

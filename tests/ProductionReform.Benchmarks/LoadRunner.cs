@@ -1,13 +1,16 @@
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 
 namespace ProductionReform.Benchmarks;
 
 /// <summary>One workload at one concurrency: throughput, latency percentiles and SQL statements per request.</summary>
+/// <param name="FirstError">What the first failed request answered (status and the start of its body) or threw.</param>
 public sealed record Measurement(
     string Workload, int Clients, double Seconds, int Requests, int Errors,
-    double RequestsPerSecond, double P50Ms, double P99Ms, double MeanMs, double MaxMs, double SqlStatementsPerRequest);
+    double RequestsPerSecond, double P50Ms, double P99Ms, double MeanMs, double MaxMs, double SqlStatementsPerRequest,
+    string? FirstError = null);
 
 /// <summary>
 /// Closed-loop load: <c>clients</c> virtual clients each send a request, wait for the whole response, and send the
@@ -48,7 +51,7 @@ public static class LoadRunner
         return new Measurement(workload.Name, clients, seconds, requests, errors,
             requests / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
             requests == 0 ? 0 : latencies.Average(), requests == 0 ? 0 : latencies[^1],
-            ok == 0 ? 0 : (double)sql / ok);
+            ok == 0 ? 0 : (double)sql / ok, samples.Select(s => s.FirstError).FirstOrDefault(e => e is not null));
     }
 
     private sealed class ClientSamples
@@ -56,6 +59,7 @@ public static class LoadRunner
         public List<double> Latencies { get; } = new(4096);
         public int Errors;
         public long SqlStatements;
+        public string? FirstError;
     }
 
     private static async Task<ClientSamples[]> LoopAsync(
@@ -71,10 +75,10 @@ public static class LoadRunner
                 var n = Interlocked.Increment(ref next);
                 if (n >= MaxRequests) break;
                 var started = Stopwatch.GetTimestamp();
-                var (ok, sql) = await SendAsync(client, RequestFor(workload, n), countsSql);
+                var (sql, error) = await SendAsync(client, RequestFor(workload, n), countsSql);
                 sample.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (ok) sample.SqlStatements += sql;
-                else sample.Errors++;
+                if (error is null) sample.SqlStatements += sql;
+                else if (sample.Errors++ == 0) sample.FirstError = error;
             }
         })));
         return samples;
@@ -90,23 +94,25 @@ public static class LoadRunner
     /// member; <c>extensions.sqlStatements</c> is read from the tail (GraphQL.NET writes extensions last), so
     /// the client spends little CPU next to the server it shares the machine with.
     /// </summary>
-    private static async Task<(bool Ok, int SqlStatements)> SendAsync(HttpClient client, HttpRequestMessage request, bool countsSql)
+    private static async Task<(int SqlStatements, string? Error)> SendAsync(HttpClient client, HttpRequestMessage request,
+        bool countsSql)
     {
         try
         {
             using var sent = request;
             using var response = await client.SendAsync(sent);
             var bytes = await response.Content.ReadAsByteArrayAsync();
-            if (!response.IsSuccessStatusCode || bytes.AsSpan().IndexOf("\"errors\":"u8) >= 0) return (false, 0);
-            if (!countsSql) return (true, 0);
+            string Failed() => $"{(int)response.StatusCode} {Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 400)))}";
+            if (!response.IsSuccessStatusCode || bytes.AsSpan().IndexOf("\"errors\":"u8) >= 0) return (0, Failed());
+            if (!countsSql) return (0, null);
             var at = bytes.AsSpan().LastIndexOf("\"sqlStatements\":"u8);
             return at >= 0 && Utf8Parser.TryParse(bytes.AsSpan(at + "\"sqlStatements\":"u8.Length), out int sql, out _)
-                ? (true, sql)
-                : (false, 0);
+                ? (sql, null)
+                : (0, Failed());
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return (false, 0);
+            return (0, $"{e.GetType().Name}: {e.Message}");
         }
     }
 

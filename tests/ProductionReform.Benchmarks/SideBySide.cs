@@ -85,12 +85,14 @@ public static class SideBySide
             r.Workload, r.Clients, o.Load.RequestsPerSecond, o.Load.P50Ms, o.Load.P99Ms, o.ServerCpuMsPerRequest, o.PostgresCpuMsPerRequest,
             o.PeakRssMb, o.Load.SqlStatementsPerRequest, o.Load.Errors);
         Console.WriteLine(line);
+        if (o.Load.FirstError is { } ours) Console.WriteLine($"    first error (ours): {ours}");
         if (r.Peer is not { } p) return;
         Console.WriteLine(string.Format(Inv,
             "  {0,-15} {1,3} clients  peer {2,8:F1} req/s p50 {3,6:F2} p99 {4,7:F2} ms  cpu srv {5:F2} pg {6:F2} ms/req  " +
             "rss {7:F0} MB  {8} errors  → ×{9:F2}",
             "", r.Clients, p.Load.RequestsPerSecond, p.Load.P50Ms, p.Load.P99Ms, p.ServerCpuMsPerRequest, p.PostgresCpuMsPerRequest,
             p.PeakRssMb, p.Load.Errors, r.Ratio));
+        if (p.Load.FirstError is { } peer) Console.WriteLine($"    first error (peer): {peer}");
     }
 
     /// <summary>The Markdown table the README carries: one row per workload and concurrency.</summary>

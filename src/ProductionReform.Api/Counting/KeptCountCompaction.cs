@@ -25,8 +25,8 @@ internal sealed class KeptCountCompaction(string connectionString, TimeSpan inte
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
-                logger.LogWarning(e, "Merging the kept counts failed; counts stay exact, reading them a little slower. Next try in {Interval}.",
-                    interval);
+                logger.LogWarning(e,
+                    "Merging the kept counts failed; counts stay exact, reading them a little slower. Next try in {Interval}.", interval);
             }
         }
     }

@@ -9,7 +9,7 @@ namespace ProductionReform.Data.Counting;
 /// totalCount reads a few short rows per parent instead of counting the parent's rows (133,374 index entries for one
 /// industry at 200,000 firms). Statement-level triggers on each child table append each parent's change of count to
 /// <c>kept_counts</c> and never update a row, so concurrent writers, serializable ones included, never conflict over a
-/// count; a parent's count is the sum of its rows (<see cref="Of"/>), and <see cref="CompactSql"/> merges them.
+/// count; a parent's count is the sum of its rows, and <see cref="CompactSql"/> merges them.
 /// </summary>
 public static class KeptCounts
 {
@@ -31,12 +31,8 @@ public static class KeptCounts
             .ToList();
     }
 
-    /// <summary>
-    /// <c>kept_count(relation, parent_id)</c> in a query: the number of the relation's rows that refer to the parent.
-    /// EF Core translates the call (<see cref="RegistryDbContext"/> maps it); it cannot run in .NET.
-    /// </summary>
-    public static int Of(string relation, int parentKey) =>
-        throw new InvalidOperationException($"{nameof(KeptCounts)}.{nameof(Of)} runs in SQL only, inside a query.");
+    /// <summary>Where the changes of count are kept (<see cref="KeptCount"/>), created by <see cref="CreateSql"/>.</summary>
+    public const string Table = "kept_counts";
 
     /// <summary>The table, its index, the trigger function, <c>kept_count</c> and <c>kept_counts_compact</c>.</summary>
     public const string CreateSql = """

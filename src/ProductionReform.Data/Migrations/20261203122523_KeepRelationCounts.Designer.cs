@@ -312,6 +312,27 @@ namespace ProductionReform.Data.Migrations
                     b.ToTable("pilot_program_policy_document", (string)null);
                 });
 
+            modelBuilder.Entity("ProductionReform.Data.Counting.KeptCount", b =>
+                {
+                    b.Property<int>("CountChange")
+                        .HasColumnType("integer")
+                        .HasColumnName("count_change");
+
+                    b.Property<int>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("relation");
+
+                    b.ToTable("kept_counts", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("ProductionReform.Domain.ApiKey", b =>
                 {
                     b.Property<int>("Id")

@@ -74,12 +74,12 @@ internal static class ListQuery
         if (request.WantsTotal || request.Order.Select(k => k.Type).Distinct().Count() > 1)
         {
             var loaded = await NestedReadAsync<NestedRows>(db, scope, request, read,
-                parents => ListsOf(parents, scope, request, services), cancellationToken);
+                (parents, context) => ListsOf(parents, context, scope, request, services), cancellationToken);
             return loaded.ToDictionary(r => r.ParentKey,
                 r => shape(r.ParentKey, r.Rows.ConvertAll(n => n.Row), request.WantsTotal ? r.Total : null));
         }
 
-        var rows = (await NestedReadAsync<NestedRow>(db, scope, request, read, parents => RowsOf(parents, scope, request),
+        var rows = (await NestedReadAsync<NestedRow>(db, scope, request, read, (parents, _) => RowsOf(parents, scope, request),
                 cancellationToken))
             .ToLookup(r => r.ParentKey, r => r.Row);
         // A lateral join emits each parent's rows in the page's order; a parent without rows still gets its (empty) page.
@@ -87,7 +87,8 @@ internal static class ListQuery
     }
 
     /// <summary>Each parent's page as one collection (<c>LEFT JOIN LATERAL</c>), with its total when asked.</summary>
-    private static Expression ListsOf(Expression parents, NestedScope scope, ListRequest request, DataServices services)
+    private static Expression ListsOf(Expression parents, Expression context, NestedScope scope, ListRequest request,
+        DataServices services)
     {
         // With totalCount the rows read are the counted parents (CountedParents), the parent one member of each.
         var parentType = scope.Parent.ClrType;
@@ -102,7 +103,7 @@ internal static class ListQuery
                 Expression.Property(row, nameof(CountedParent<object>.Total))));
             // A parent kept at no rows reads no page (PostgreSQL's one-time filter): ordered other than by the
             // parent key's index, its page would walk another index past every other parent's rows to find none.
-            if (KeptCountOf(scope, request.Plan, services, of) is { } kept)
+            if (KeptCountOf(context, scope, request.Plan, services, of) is { } kept)
             {
                 var child = Expression.Parameter(request.Model.ClrType, "child");
                 children = Linq.Where(children, child.Type, Expression.Lambda(Expression.GreaterThan(kept, Expression.Constant(0)), child));
@@ -110,7 +111,7 @@ internal static class ListQuery
         }
         bindings.Add(Expression.Bind(typeof(NestedRows).GetProperty(nameof(NestedRows.Rows))!,
             Linq.ToList(PageOf(children, request.Plan, key), typeof(NestedRow))));
-        return Linq.Select(request.WantsTotal ? CountedParents(parents, scope, request.Plan, services) : parents, row.Type,
+        return Linq.Select(request.WantsTotal ? CountedParents(parents, context, scope, request.Plan, services) : parents, row.Type,
             Expression.Lambda(Expression.MemberInit(Expression.New(typeof(NestedRows)), bindings), row));
     }
 
@@ -123,16 +124,20 @@ internal static class ListQuery
             Expression.Quote(page));
     }
 
-    /// <summary>The rows <paramref name="query"/> reads over the parents in scope: compiled once when the request is kept.</summary>
+    /// <summary>
+    /// The rows <paramref name="query"/> reads over the parents in scope and the query's context (a <c>DbContext</c>
+    /// expression): compiled once when the request is kept.
+    /// </summary>
     private static async Task<List<T>> NestedReadAsync<T>(DbContext db, NestedScope scope, ListRequest request, string read,
-        Func<Expression, Expression> query, CancellationToken cancellationToken)
+        Func<Expression, Expression, Expression> query, CancellationToken cancellationToken)
     {
         if (request.Compiled is { } compiled && await compiled.ListAsync<T>(read, db,
-                (context, keys) => query(scope.Parents(QueryKernel.SetOf(context, scope.Parent), keys)),
+                (context, keys) => query(scope.Parents(QueryKernel.SetOf(context, scope.Parent), keys), context),
                 [.. scope.ParentKeys], cancellationToken) is { } rows)
             return rows;
         var set = QueryKernel.Set(db, scope.Parent);
-        return await set.Provider.CreateQuery<T>(query(scope.Parents(set))).ToListAsync(cancellationToken);
+        return await set.Provider.CreateQuery<T>(query(scope.Parents(set), Expression.Constant(db, typeof(DbContext))))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -156,14 +161,16 @@ internal static class ListQuery
     /// list would run once per row of the pages; a lateral count grouped by the parent's key cost PostgreSQL half as much
     /// again (group-key checks on every counted row); grouped over all parents at once, it hashed the whole child table.
     /// </summary>
-    private static Expression CountedParents(Expression parents, NestedScope scope, QueryPlan plan, DataServices services)
+    private static Expression CountedParents(Expression parents, Expression context, NestedScope scope, QueryPlan plan,
+        DataServices services)
     {
         var p = Expression.Parameter(scope.Parent.ClrType, "p");
         var countedType = typeof(CountedParent<>).MakeGenericType(scope.Parent.ClrType);
         var counted = Linq.Select(parents, scope.Parent.ClrType, Expression.Lambda(Expression.MemberInit(Expression.New(countedType),
             Expression.Bind(countedType.GetProperty(nameof(CountedParent<object>.Parent))!, p),
             Expression.Bind(countedType.GetProperty(nameof(CountedParent<object>.Total))!,
-                KeptCountOf(scope, plan, services, p) ?? Linq.Count(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType))),
+                KeptCountOf(context, scope, plan, services, p)
+                    ?? Linq.Count(QueryKernel.Where(scope.Children(p), plan), plan.Model.ClrType))),
             p));
         // A limit keeps the counted parents a subquery (PostgreSQL does not flatten a subquery with LIMIT); without one
         // EF Core would inline the count into the outer SELECT. Any limit does: the keys already bound the rows.
@@ -174,9 +181,10 @@ internal static class ListQuery
     }
 
     /// <summary>The count of a parent's rows the database keeps, when the list has no filter and the count is kept.</summary>
-    private static Expression? KeptCountOf(NestedScope scope, QueryPlan plan, DataServices services, Expression parent) =>
+    private static Expression? KeptCountOf(Expression context, NestedScope scope, QueryPlan plan, DataServices services,
+        Expression parent) =>
         plan.Filter is null && services.KeptCounts is { } kept
-            ? kept.CountOf(scope.Parent.ClrType, scope.Field.Property, scope.KeyOf(parent))
+            ? kept.CountOf(context, scope.Parent.ClrType, scope.Field.Property, scope.KeyOf(parent))
             : null;
 
     private static object Shape(ListRequest request, List<ProjectedRow> rows, int? total, CursorCodec cursors, AggregateSource? aggregate)

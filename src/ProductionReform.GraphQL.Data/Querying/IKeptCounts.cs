@@ -11,7 +11,8 @@ public interface IKeptCounts
 {
     /// <summary>
     /// The count of the rows <paramref name="relation"/>, a member of <paramref name="parentType"/>, gives the parent
-    /// whose key is <paramref name="parentKey"/>, as an expression EF Core translates; null when it is not kept.
+    /// whose key is <paramref name="parentKey"/>, as an expression EF Core translates over the query's
+    /// <paramref name="context"/> (a <c>DbContext</c>); null when it is not kept.
     /// </summary>
-    Expression? CountOf(Type parentType, MemberInfo relation, Expression parentKey);
+    Expression? CountOf(Expression context, Type parentType, MemberInfo relation, Expression parentKey);
 }
