@@ -126,9 +126,12 @@ public sealed class DocumentCacheTests
             }
         }
 
+        // Three asks: the first runs the reads from their expressions, the second compiles them, the third reuses that.
         await AddIndustryAsync("cache-a", "缓存嵌套企业A1");
         var before = await _api.PostAsync(new { query });
         await AddIndustryAsync("cache-b", "缓存嵌套企业B1", "缓存嵌套企业B2");
+        var between = await _api.PostAsync(new { query });
+        await AddIndustryAsync("cache-c", "缓存嵌套企业C1");
         var after = await _api.PostAsync(new { query });
 
         string Summary(JsonNode answer) => string.Join("; ", answer["data"]!["industries"]!["nodes"]!.AsArray().Select(n =>
@@ -138,8 +141,11 @@ public sealed class DocumentCacheTests
         Assert.Multiple(() =>
         {
             Assert.That(Summary(before.Json), Is.EqualTo("cache-a: 1 缓存嵌套企业A1 first 缓存嵌套企业A1"), before.Text);
+            Assert.That(Summary(between.Json), Is.EqualTo(
+                "cache-a: 1 缓存嵌套企业A1 first 缓存嵌套企业A1; cache-b: 2 缓存嵌套企业B1,缓存嵌套企业B2 first 缓存嵌套企业B1"), between.Text);
             Assert.That(Summary(after.Json), Is.EqualTo(
-                "cache-a: 1 缓存嵌套企业A1 first 缓存嵌套企业A1; cache-b: 2 缓存嵌套企业B1,缓存嵌套企业B2 first 缓存嵌套企业B1"), after.Text);
+                "cache-a: 1 缓存嵌套企业A1 first 缓存嵌套企业A1; cache-b: 2 缓存嵌套企业B1,缓存嵌套企业B2 first 缓存嵌套企业B1; " +
+                "cache-c: 1 缓存嵌套企业C1 first 缓存嵌套企业C1"), after.Text);
         });
     }
 
