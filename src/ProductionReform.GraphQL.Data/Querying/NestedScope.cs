@@ -12,7 +12,7 @@ internal sealed record NestedScope(EntityModel Parent, ListField Field, IReadOnl
 {
     /// <summary>The parent rows, by key (<c>WHERE p.id = ANY(@keys)</c>), over the parents' entity set.</summary>
     public Expression Parents(IQueryable parentSet) =>
-        Parents(parentSet.Expression, QueryParameter.Of(ParentKeys.ToList(), typeof(List<int>)));
+        Linq.Where(parentSet.Expression, Parent.ClrType, QueryParameter.KeyIn(Parent, ParentKeys));
 
     /// <summary>The parent rows whose keys are in <paramref name="keys"/>, a <c>List&lt;int&gt;</c> expression.</summary>
     public Expression Parents(Expression parentSet, Expression keys) =>

@@ -24,13 +24,14 @@ internal static class QueryKernel
     public static IQueryable Set(DbContext db, EntityModel model) => Sets.GetOrAdd(model.ClrType, static type =>
     {
         var context = Expression.Parameter(typeof(DbContext), "db");
-        return Expression.Lambda<Func<DbContext, IQueryable>>(Expression.Call(context, SetMethod.MakeGenericMethod(type)), context)
-            .Compile();
+        return Expression.Lambda<Func<DbContext, IQueryable>>(SetOf(context, type), context).Compile();
     })(db);
 
     /// <summary><c>db.Set&lt;T&gt;()</c> on a context parameter: the root of a compiled read (<see cref="CompiledReads"/>).</summary>
-    public static Expression SetOf(Expression context, EntityModel model) =>
-        Expression.Call(context, SetMethod.MakeGenericMethod(model.ClrType));
+    public static Expression SetOf(Expression context, EntityModel model) => SetOf(context, model.ClrType);
+
+    private static Expression SetOf(Expression context, Type entityType) =>
+        Expression.Call(context, SetMethod.MakeGenericMethod(entityType));
 
     public static Expression Where(Expression source, QueryPlan plan) =>
         plan.Filter is null ? source : Linq.Where(source, plan.Model.ClrType, plan.Filter);
