@@ -150,6 +150,31 @@ public sealed class DocumentCacheTests
     }
 
     [Test]
+    public async Task A_nodes_document_asked_again_loads_the_records_of_each_request_s_ids()
+    {
+        const string query = "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Region { name } ... on Industry { code } } }";
+        var regions = await _api.PostAsync(new { query = "{ regions(first: 4) { nodes { id name } } }" });
+        var industries = await _api.PostAsync(new { query = "{ industries(first: 3) { nodes { id code } } }" });
+        var records = regions.Json["data"]!["regions"]!["nodes"]!.AsArray().Select(n => (Id: n!["id"]!.GetValue<string>(),
+                Text: n["name"]!.GetValue<string>()))
+            .Concat(industries.Json["data"]!["industries"]!["nodes"]!.AsArray().Select(n => (Id: n!["id"]!.GetValue<string>(),
+                Text: n["code"]!.GetValue<string>())))
+            .ToList();
+        Assert.That(records, Has.Count.EqualTo(7), regions.Text + industries.Text);
+
+        // Four asks of other ids, types and numbers: the first reads from its expression, the second compiles, then reuse.
+        int[][] asks = [[0, 4], [1, 2, 5], [3], [6, 0, 5, 2]];
+        foreach (var ask in asks)
+        {
+            var ids = ask.Select(i => records[i].Id).ToArray();
+            var reply = await _api.PostAsync(new { query, variables = new { ids } });
+            var answered = reply.Json["data"]!["nodes"]!.AsArray()
+                .Select(n => (n!["id"]!.GetValue<string>(), (n["name"] ?? n["code"])!.GetValue<string>()));
+            Assert.That(answered, Is.EqualTo(ask.Select(i => records[i])), reply.Text);
+        }
+    }
+
+    [Test]
     public async Task A_document_without_variables_reports_its_cost_every_time_it_is_asked()
     {
         const string query = "{ regions(first: 4) { nodes { enterprises(first: 5) { nodes { name } } } } }";
