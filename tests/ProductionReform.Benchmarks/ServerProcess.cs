@@ -14,12 +14,14 @@ public sealed class ServerProcess : IAsyncDisposable
     private const int LogLines = 40;
     private readonly Process _process;
     private readonly Queue<string> _log = new();
+    private readonly StreamWriter _logFile;
 
     private ServerProcess(string name, Process process, Uri baseAddress)
     {
         Name = name;
         _process = process;
         BaseAddress = baseAddress;
+        _logFile = new StreamWriter(LogPath(name)) { AutoFlush = true };
         Client = LoadRunner.ClientFor(baseAddress);
         process.OutputDataReceived += (_, e) => Remember(e.Data);
         process.ErrorDataReceived += (_, e) => Remember(e.Data);
@@ -34,6 +36,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>From process start to the first ready answer (the API's /readyz, PostGraphile's first query).</summary>
     public TimeSpan ReadyAfter { get; private set; }
+
+    /// <summary>Where the server's whole output of the latest run is kept: an error answered under load is told there.</summary>
+    public static string LogPath(string name) =>
+        Path.Combine(Directory.CreateDirectory(Path.Combine(Report.RepositoryRoot(), ".data", "bench")).FullName, $"{name}.log");
 
     /// <summary>
     /// The API's Release build (built with this project: it is a project reference) in Production, rate limit off (the
@@ -146,6 +152,7 @@ public sealed class ServerProcess : IAsyncDisposable
         if (line is null) return;
         lock (_log)
         {
+            _logFile.WriteLine(line);
             _log.Enqueue(line);
             if (_log.Count > LogLines) _log.Dequeue();
         }
@@ -165,5 +172,6 @@ public sealed class ServerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        lock (_log) _logFile.Dispose();
     }
 }

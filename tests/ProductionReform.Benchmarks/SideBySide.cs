@@ -85,7 +85,7 @@ public static class SideBySide
             r.Workload, r.Clients, o.Load.RequestsPerSecond, o.Load.P50Ms, o.Load.P99Ms, o.ServerCpuMsPerRequest, o.PostgresCpuMsPerRequest,
             o.PeakRssMb, o.Load.SqlStatementsPerRequest, o.Load.Errors);
         Console.WriteLine(line);
-        if (o.Load.FirstError is { } ours) Console.WriteLine($"    first error (ours): {ours}");
+        if (o.Load.FirstError is { } ours) Console.WriteLine($"    first error (ours): {ours} (log: {ServerProcess.LogPath("API")})");
         if (r.Peer is not { } p) return;
         Console.WriteLine(string.Format(Inv,
             "  {0,-15} {1,3} clients  peer {2,8:F1} req/s p50 {3,6:F2} p99 {4,7:F2} ms  cpu srv {5:F2} pg {6:F2} ms/req  " +
