@@ -76,6 +76,28 @@ public sealed class NestedListAndNodeTests
     }
 
     [Test]
+    public async Task PostgreSQL_plans_a_nested_page_once_and_reuses_the_plan()
+    {
+        // Enough books that a plan for an unknown page size would look costly: 10,000 copies of each author's books.
+        await using var library = await Library.StartAsync("plans");
+        await library.SqlAsync("""
+            INSERT INTO "Books" ("Title", "Pages", "PublishedOn", "Kind", "Formats", "Tags", "AuthorId")
+            SELECT "Title" || ' ' || copy, "Pages", "PublishedOn", "Kind", "Formats", "Tags", "AuthorId"
+            FROM "Books", generate_series(1, 10000) AS copy WHERE "AuthorId" IS NOT NULL;
+            ANALYZE;
+            """);
+        var (response, _, commands) =
+            await library.RecordAsync("{ authors(first: 3) { nodes { name books(first: 2) { nodes { title } } } } }");
+        Assert.That(response["errors"], Is.Null, response.ToJsonString());
+        Assert.That(commands, Has.Count.EqualTo(2), "the authors, then their books");
+
+        // A page size sent as a parameter left PostgreSQL planning the nested page at every execution: with the limit
+        // unknown, the generic plan looked costlier than each custom plan.
+        var (custom, generic) = await library.PlansAsync(commands[1], executions: 10);
+        Assert.That((custom, generic), Is.EqualTo((5L, 5L)), commands[1].CommandText);
+    }
+
+    [Test]
     public async Task Parents_sort_by_a_statistic_of_their_list()
     {
         var byCount = await _library.DataAsync("{ authors(order: [{ books: { count: DESC } }]) { nodes { name } } }");

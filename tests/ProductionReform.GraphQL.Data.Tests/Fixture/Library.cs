@@ -22,6 +22,8 @@ public sealed class Library : IAsyncDisposable
     private readonly string _server;
     private readonly string _database;
 
+    private string DatabaseConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+
     private Library(ServiceProvider services, string server, string database) =>
         (_services, _server, _database) = (services, server, database);
 
@@ -39,9 +41,10 @@ public sealed class Library : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddScoped<SqlStatementCounter>();
+        services.AddScoped<CommandRecorder>();
         services.AddDbContext<LibraryDbContext>((provider, options) => options
             .UseNpgsql(connectionString)
-            .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>()));
+            .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>(), provider.GetRequiredService<CommandRecorder>()));
         // The data layer reads the request's context as DbContext.
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<LibraryDbContext>());
         services.AddGraphQL(graphQL => graphQL
@@ -61,6 +64,13 @@ public sealed class Library : IAsyncDisposable
     /// <summary>The response as a client reads it, and the number of SQL statements the request ran.</summary>
     public async Task<(JsonObject Response, int Statements)> ExecuteAsync(string query)
     {
+        var (response, statements, _) = await RecordAsync(query);
+        return (response, statements);
+    }
+
+    /// <summary>The response, the number of SQL statements and a copy of each query command the request ran.</summary>
+    public async Task<(JsonObject Response, int Statements, List<NpgsqlCommand> Commands)> RecordAsync(string query)
+    {
         await using var scope = _services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options =>
         {
@@ -68,7 +78,8 @@ public sealed class Library : IAsyncDisposable
             options.RequestServices = scope.ServiceProvider;
         });
         var json = scope.ServiceProvider.GetRequiredService<IGraphQLTextSerializer>().Serialize(result);
-        return (JsonNode.Parse(json)!.AsObject(), scope.ServiceProvider.GetRequiredService<SqlStatementCounter>().Count);
+        return (JsonNode.Parse(json)!.AsObject(), scope.ServiceProvider.GetRequiredService<SqlStatementCounter>().Count,
+            scope.ServiceProvider.GetRequiredService<CommandRecorder>().Commands);
     }
 
     /// <summary>The <c>data</c> of a query that must succeed.</summary>
@@ -96,14 +107,35 @@ public sealed class Library : IAsyncDisposable
     /// <summary>The first column of every row <paramref name="sql"/> returns, read from the library's database without the layer.</summary>
     public async Task<List<string>> SqlAsync(string sql)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var values = new List<string>();
         while (await reader.ReadAsync()) values.Add(reader.GetString(0));
         return values;
+    }
+
+    /// <summary>
+    /// Prepares <paramref name="command"/> on a connection of its own and runs it <paramref name="executions"/> times, as a
+    /// busy server runs an auto-prepared statement: how many of the runs PostgreSQL planned afresh, and how many reused its
+    /// generic plan (it tries five custom plans first, then keeps the generic one when that looks no costlier).
+    /// </summary>
+    public async Task<(long Custom, long Generic)> PlansAsync(NpgsqlCommand command, int executions)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        command.Connection = connection;
+        await command.PrepareAsync();
+        for (var i = 0; i < executions; i++)
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) { }
+        }
+        await using var plans = new NpgsqlCommand("SELECT custom_plans, generic_plans FROM pg_prepared_statements", connection);
+        await using var counts = await plans.ExecuteReaderAsync();
+        Assert.That(await counts.ReadAsync(), "the statement is prepared");
+        return (counts.GetInt64(0), counts.GetInt64(1));
     }
 
     public async ValueTask DisposeAsync()
