@@ -38,8 +38,6 @@ public static class RegistryServices
 
         services.AddPooledRegistryDbContext(connectionString);
         services.AddReadReplica(configuration, connectionString);
-        // The data layer knows no domain type; it asks for the request's DbContext.
-        services.AddScoped<DbContext>(provider => provider.GetRequiredService<RegistryDbContext>());
         // The edge SQL is derived from the EF model once; walks run per request on its DbContext.
         services.AddSingleton(provider =>
         {

@@ -22,12 +22,19 @@ public sealed class DataSchemaBuilder
 {
     private readonly List<IEntityGraphType> _types = [];
     private readonly DataOptions _options;
+    private readonly Type _contextType;
     private readonly IModel? _store;
 
+    /// <param name="contextType">
+    /// The type a request's DbContext is registered as in its services, the host's own. Registered under that type only:
+    /// a pooled context that a second registration also hands out is disposed twice, so it goes back to the pool twice,
+    /// the second time while another request may already be using it.
+    /// </param>
     /// <param name="store">
     /// The EF model with its design-time annotations, when known: text columns with a trigram index take <c>matches</c>.
     /// </param>
-    public DataSchemaBuilder(DataOptions options, IModel? store = null) => (_options, _store) = (options, store);
+    public DataSchemaBuilder(DataOptions options, Type contextType, IModel? store = null) =>
+        (_options, _contextType, _store) = (options, contextType, store);
 
     public ModelRegistry Models { get; } = new();
 
@@ -70,7 +77,7 @@ public sealed class DataSchemaBuilder
             if (_store is not null) TrigramIndexes.Mark(type.Model, _store);
             Models.Add(type.Model);
         }
-        var services = new DataServices(Models, _options, Past, KeptCounts);
+        var services = new DataServices(Models, _options, _contextType, Past, KeptCounts);
         Nodes = services.Nodes;
         Live = new LiveReads(services);
 

@@ -112,7 +112,7 @@ public static class ExportEndpoint
         if (AnsweredNotModified(context, format.ContentType, out var key)) return;
         var request = await exporter.PrepareAsync(model, where, order);
 
-        var db = context.RequestServices.GetRequiredService<DbContext>();
+        var db = context.RequestServices.GetRequiredService<RegistryDbContext>();
         var cancellationToken = context.RequestAborted;
         // One snapshot for the count, the rows and their sources, so that the limit checked is the limit written.
         await using var transaction = db.Database.CurrentTransaction is null

@@ -36,8 +36,10 @@ public sealed class RegistrySchema : global::GraphQL.Types.Schema
 
         var auditEvent = new AuditEventType();
         var model = RegistryDatabase.DesignModel();
-        var data = new DataSchemaBuilder(dataOptions.Value, model) { Past = new AuditedPast(), KeptCounts = new KeptRelationCounts(model) }
-            .Add(new RegionType())
+        var data = new DataSchemaBuilder(dataOptions.Value, typeof(RegistryDbContext), model);
+        data.Past = new AuditedPast();
+        data.KeptCounts = new KeptRelationCounts(model);
+        data.Add(new RegionType())
             .Add(new IndustryType())
             .Add(new EnterpriseType())
             .Add(new PilotProgramType())

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using ProductionReform.Api.Live;
+using ProductionReform.Data;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Model;
 
@@ -59,7 +59,7 @@ public sealed class RecordChangeStream(
         if (operation != ChangeOperation.Delete)
         {
             await using var scope = scopes.CreateAsyncScope();
-            found = await watch.LoadAsync(scope.ServiceProvider.GetRequiredService<DbContext>(), change.RecordIds, stop);
+            found = await watch.LoadAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), change.RecordIds, stop);
         }
         var records = new List<RecordChange>();
         foreach (var id in change.RecordIds.Distinct())

@@ -228,7 +228,7 @@ internal static class AggregateFields
     public static AggregateSource Source(IResolveFieldContext context, EntityModel model, DataServices services)
     {
         var where = context.Arguments is { } a && a.TryGetValue("where", out var w) ? w.Value as IDictionary<string, object?> : null;
-        return new AggregateSource(model, services.Filters.Translate(model, where), Database.Of(context)) { Services = services };
+        return new AggregateSource(model, services.Filters.Translate(model, where), Database.Of(context, services)) { Services = services };
     }
 
     private static InputObjectGraphType BucketInput(EntityModel model, EnumerationGraphType dateField)

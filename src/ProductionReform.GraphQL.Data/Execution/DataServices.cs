@@ -7,8 +7,12 @@ using ProductionReform.GraphQL.Data.Querying;
 namespace ProductionReform.GraphQL.Data.Execution;
 
 /// <summary>The parts every list resolver shares, built once with the schema.</summary>
-internal sealed class DataServices(ModelRegistry models, DataOptions options, IPastRows? past, IKeptCounts? keptCounts)
+internal sealed class DataServices(ModelRegistry models, DataOptions options, Type contextType, IPastRows? past,
+    IKeptCounts? keptCounts)
 {
+    /// <summary>The type the request's DbContext is registered as (<see cref="Database.Of"/>).</summary>
+    public Type ContextType { get; } = contextType;
+
     /// <summary>The history <c>asOf</c> reads; null when none is kept (no list takes <c>asOf</c>).</summary>
     public IPastRows? Past { get; } = past;
 

@@ -5,8 +5,8 @@ namespace ProductionReform.GraphQL.Data.Execution;
 
 internal static class Database
 {
-    /// <summary>The request's DbContext; the API registers its context as <see cref="DbContext"/>.</summary>
-    public static DbContext Of(IResolveFieldContext context) =>
+    /// <summary>The request's DbContext, registered as <see cref="DataServices.ContextType"/>.</summary>
+    public static DbContext Of(IResolveFieldContext context, DataServices services) =>
         (DbContext)(context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set."))
-            .GetService(typeof(DbContext))!;
+            .GetService(services.ContextType)!;
 }

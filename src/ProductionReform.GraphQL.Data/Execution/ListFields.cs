@@ -18,7 +18,7 @@ internal static class ListFields
         Resolver = new FuncFieldResolver<object>(async context =>
         {
             var request = ListRequest.Of(context, c => ListRequest.FromConnection(c, model, services));
-            return await ListQuery.RootAsync(Database.Of(context), request, services, context.CancellationToken);
+            return await ListQuery.RootAsync(Database.Of(context, services), request, services, context.CancellationToken);
         }),
     };
 
@@ -34,7 +34,7 @@ internal static class ListFields
         Resolver = new FuncFieldResolver<object>(async context =>
         {
             var request = ListRequest.Of(context, c => ListRequest.FromSegment(c, model, services));
-            return await ListQuery.RootAsync(Database.Of(context), request, services, context.CancellationToken);
+            return await ListQuery.RootAsync(Database.Of(context, services), request, services, context.CancellationToken);
         }),
     };
 
@@ -50,7 +50,7 @@ internal static class ListFields
             Resolver = new FuncFieldResolver<object>(context => FieldBatch.Enlist(context, parent.Name, parent.KeyOf(context.Source!), () =>
             {
                 var request = ListRequest.Of(context, c => ListRequest.FromConnection(c, target, services));
-                var db = Database.Of(context);
+                var db = Database.Of(context, services);
                 return (parentKeys, cancellationToken) =>
                     ListQuery.NestedAsync(db, new NestedScope(parent, field, parentKeys), request, services, cancellationToken);
             }, Paging.Connection.Empty)),

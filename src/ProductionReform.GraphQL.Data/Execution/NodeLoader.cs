@@ -30,7 +30,7 @@ public sealed class NodeLoader
         IEnumerable<(string Type, int Key)> keys, IReadOnlyCollection<GraphQLSelectionSet> selectionSets, DateTimeOffset? asOf = null)
     {
         var found = new Dictionary<(string, int), object>();
-        var db = Database.Of(context);
+        var db = Database.Of(context, _services);
         // Only a read of the tables is kept, and only for one selection set: several are a union made per request.
         var compiled = asOf is null && selectionSets.Count == 1 ? Kept.GetValue(selectionSets.First(), static _ => new()) : null;
         foreach (var group in keys.Distinct().GroupBy(k => k.Type))

@@ -45,8 +45,6 @@ public sealed class Library : IAsyncDisposable
         services.AddDbContext<LibraryDbContext>((provider, options) => options
             .UseNpgsql(connectionString)
             .AddInterceptors(provider.GetRequiredService<SqlStatementCounter>(), provider.GetRequiredService<CommandRecorder>()));
-        // The data layer reads the request's context as DbContext.
-        services.AddScoped<DbContext>(provider => provider.GetRequiredService<LibraryDbContext>());
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<LibrarySchema>()
             .AddGraphTypes(typeof(DataSchemaBuilder).Assembly)

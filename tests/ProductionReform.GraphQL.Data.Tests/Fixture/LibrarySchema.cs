@@ -7,7 +7,7 @@ public sealed class LibrarySchema : Schema
     public LibrarySchema(IServiceProvider services) : base(services)
     {
         var query = new ObjectGraphType { Name = "Query" };
-        new DataSchemaBuilder(new DataOptions(), LibraryDbContext.DesignModel())
+        new DataSchemaBuilder(new DataOptions(), typeof(LibraryDbContext), LibraryDbContext.DesignModel())
             .Add(new AuthorGraphType())
             .Add(new BookGraphType())
             .Build(this, query);

@@ -3,7 +3,7 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using Microsoft.EntityFrameworkCore;
+using ProductionReform.Data;
 using ProductionReform.GraphQL.Data;
 using ProductionReform.GraphQL.Data.Execution;
 using ProductionReform.GraphQL.Data.Paging;
@@ -71,7 +71,7 @@ public static class SearchFields
                 var selection = context.FieldAst.SelectionSet is { } set ? new[] { set } : [];
                 var wantsTotal = Selects(selection, context.Document, "totalCount");
 
-                var db = context.RequestServices!.GetRequiredService<DbContext>();
+                var db = context.RequestServices!.GetRequiredService<RegistryDbContext>();
                 // One row more than the page tells whether another page follows.
                 var rows = await SearchSql.RunAsync(db, searched,
                     text, offset, pageSize + 1, wantsTotal, context.CancellationToken);
