@@ -17,7 +17,8 @@ public sealed class PooledContextTests
     {
         await using var api = await RegistryApi.StartAsync("pooling");
         await using var scope = api.Services.CreateAsyncScope();
-        Type[] candidates = [typeof(DbContext), .. typeof(RegistryDbContext).Assembly.GetTypes().Where(t => t.IsAssignableTo(typeof(DbContext)))];
+        var contextTypes = typeof(RegistryDbContext).Assembly.GetTypes().Where(t => t.IsAssignableTo(typeof(DbContext)));
+        Type[] candidates = [typeof(DbContext), .. contextTypes];
 
         var handedOut = candidates.Select(type => (Type: type, Context: (object?)scope.ServiceProvider.GetService(type)))
             .Where(r => r.Context is not null).ToList();
